@@ -39,6 +39,25 @@ def record(
     )
 
 
+def record_created(objs: list[models.Model], *, acting_user: User | None, fields: list[str]) -> None:
+    """Append one "create" entry per freshly bulk-created object, in one insert."""
+    rid = current_request_id.get()
+    user = acting_user if acting_user and acting_user.pk else None
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            user=user,
+            request_id=rid,
+            action="create",
+            object_type=object_type(obj),
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            jurisdiction_id=getattr(obj, "jurisdiction_id", None),
+            after=snapshot(obj, fields),
+        )
+        for obj in objs
+    )
+
+
 def history(obj: models.Model) -> models.QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(object_type=object_type(obj), object_id=str(obj.pk)).select_related(
         "user"

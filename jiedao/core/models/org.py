@@ -48,7 +48,9 @@ class Category(models.Model):
 
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="categories")
     platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="categories")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
     code = models.CharField(_("代码"), max_length=40)
     name = models.CharField(_("名称"), max_length=100)
     keywords = models.CharField(_("关键词"), max_length=400, blank=True)
@@ -82,7 +84,9 @@ class SLAPolicy(models.Model):
     """Deadlines for a category (or the jurisdiction default when category is empty) × urgency."""
 
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="sla_policies")
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.CASCADE, related_name="sla")
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.CASCADE, related_name="sla"
+    )
     urgency = models.CharField(_("紧急程度"), max_length=10, choices=Urgency.choices)
     sign_amount = models.PositiveIntegerField(_("签收时限"))
     sign_unit = models.CharField(max_length=15, choices=DurationUnit.choices, default=DurationUnit.HOURS)
@@ -107,6 +111,7 @@ class Tag(models.Model):
 
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="tags")
     tag_set = models.CharField(_("标签组"), max_length=40)
+    tag_set_name = models.CharField(_("标签组名称"), max_length=60, blank=True)
     code = models.CharField(_("代码"), max_length=40)
     name = models.CharField(_("名称"), max_length=60)
 

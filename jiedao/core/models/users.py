@@ -42,7 +42,9 @@ class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="+")
-    community = models.ForeignKey(Community, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    community = models.ForeignKey(
+        Community, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     grid = models.ForeignKey(Grid, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
