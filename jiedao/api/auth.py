@@ -1,0 +1,27 @@
+"""API authentication: `Authorization: Bearer <token>`, or the browser session (with CSRF)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer, SessionAuth
+
+from jiedao.api.tokens import user_for_token
+from jiedao.core.models import User
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+def current_user(request: HttpRequest) -> User:
+    auth: Any = getattr(request, "auth", None)
+    return auth if isinstance(auth, User) else request.user  # type: ignore[return-value]
+
+
+AUTH = [TokenAuth(), SessionAuth()]

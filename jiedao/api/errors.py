@@ -1,0 +1,44 @@
+"""Every API error is JSON: {"code": ..., "message": <translated>, "field": ...}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from jiedao.cases.errors import CaseError
+
+
+def install(api: NinjaAPI) -> None:
+    def reply(request: HttpRequest, status: int, code: str, message: str, **extra: Any) -> HttpResponse:
+        return api.create_response(request, {"code": code, "message": message, **extra}, status=status)
+
+    @api.exception_handler(CaseError)
+    def case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
+        return reply(request, exc.status, exc.code, exc.message, field=exc.field)
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return reply(request, 404, "not_found", _("未找到，或您无权查看。"))
+
+    @api.exception_handler(ValidationError)
+    def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        fields = [".".join(str(p) for p in e.get("loc", ())[1:]) for e in exc.errors]
+        return reply(
+            request,
+            422,
+            "invalid",
+            _("请求数据格式不正确：%(fields)s") % {"fields": "、".join(f for f in fields if f) or "-"},
+            errors=[{"field": f, "type": e.get("type")} for f, e in zip(fields, exc.errors, strict=True)],
+        )
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return reply(request, 401, "unauthenticated", _("请先登录或提供有效的接口令牌。"))
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return reply(request, exc.status_code, "error", str(exc))

@@ -1,0 +1,106 @@
+"""Event endpoints: list, detail, create, and one endpoint per action of the event kind's table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+
+from jiedao.api.auth import AUTH, current_user
+from jiedao.api.schemas import ActionIn, CaseCreated, CaseDetail, CasePage, EventIn, PublicRateIn
+from jiedao.api.serialize import case_detail, case_item
+from jiedao.cases import actions
+from jiedao.cases.queries import get_case_for
+from jiedao.events.filters import EventFilter
+from jiedao.events.intake import intake_jurisdiction, validate_event
+from jiedao.events.kind import EVENT_KIND, KIND
+from jiedao.events.queries import capped_count, event_list
+
+router = Router(tags=["events"], auth=AUTH)
+public = Router(tags=["public"])
+PAGE_SIZE_MAX = 100
+
+
+class ListParams(Schema):
+    state: str = ""
+    platform: int | None = None
+    category: int | None = None
+    community: int | None = None
+    grid: int | None = None
+    department: int | None = None
+    channel: str = ""
+    time_status: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    q: str = ""
+    page: int = 1
+    page_size: int = 20
+
+
+@router.get("/events", response=CasePage, summary="事件列表")
+def list_events(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
+    user = current_user(request)
+    qs = event_list(user, EventFilter.parse(params.dict()))
+    size = max(1, min(params.page_size, PAGE_SIZE_MAX))
+    page = max(1, params.page)
+    count, more = capped_count(qs)
+    rows = list(qs[(page - 1) * size : page * size])
+    return {
+        "count": count,
+        "more": more,
+        "page": page,
+        "page_size": size,
+        "results": [case_item(c) for c in rows],
+    }
+
+
+@router.get("/events/{event_id}", response=CaseDetail, summary="事件详情")
+def get_event(request: HttpRequest, event_id: int) -> dict[str, Any]:
+    user = current_user(request)
+    return case_detail(get_case_for(user, event_id, KIND), user)
+
+
+@router.post("/events", response={201: CaseCreated}, summary="上报事件")
+def create_event(request: HttpRequest, body: EventIn) -> Status:
+    user = current_user(request)
+    new = validate_event(body.dict(), jurisdiction=intake_jurisdiction(user), user=user)
+    case, code = actions.create_case(new, acting_user=user)
+    return Status(201, {**case_detail(case, user), "rating_code": code})
+
+
+def _action_endpoint(action: str, label: str) -> None:
+    def handler(request: HttpRequest, event_id: int, body: ActionIn) -> dict[str, Any]:
+        user = current_user(request)
+        case = get_case_for(user, event_id, KIND)
+        data = body.dict()
+        note = data.pop("note")
+        version = data.pop("version")
+        updated = actions.perform(
+            case.pk, action, acting_user=user, payload=data, note=note, expected_version=version
+        )
+        return case_detail(updated, user)
+
+    router.post(
+        f"/events/{{event_id}}/{action}",
+        response=CaseDetail,
+        summary=label,
+        operation_id=f"event_{action}",
+    )(handler)
+
+
+for _t in {t.action: t for t in EVENT_KIND.transitions}.values():
+    _action_endpoint(_t.action, str(_t.label))
+
+
+@public.post("/events/rate", response=CaseDetail, summary="反映人评价（凭评价码）")
+def rate_by_code(request: HttpRequest, body: PublicRateIn) -> dict[str, Any]:
+    case = actions.find_by_code(None, body.number, body.code)
+    updated = actions.perform(
+        case.pk,
+        "rate",
+        acting_user=None,
+        reporter_code=body.code,
+        payload={"rating": body.rating, "rating_note": body.rating_note},
+    )
+    return case_detail(updated, None)

@@ -1,0 +1,98 @@
+"""Deadlines of a case from its SLA policy, computed once by the calendar module and stored.
+
+The sweep then only compares timestamps (rule 5 of ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+
+from jiedao.cases.errors import InvalidInput
+from jiedao.cases.models import Case, TimeStatus
+from jiedao.core.calendar import Deadline, add_duration
+from jiedao.core.models import SLAPolicy
+from jiedao.core.models.org import DurationUnit
+
+# A clock turns yellow when this share of its time has passed.
+WARN_SHARE = 0.8
+
+
+def policy_for(case: Case) -> SLAPolicy:
+    policies = SLAPolicy.objects.filter(jurisdiction_id=case.jurisdiction_id, urgency=case.urgency)
+    category = case.category
+    while category is not None:
+        found = policies.filter(category=category).first()
+        if found is not None:
+            return found
+        category = category.parent
+    default = policies.filter(category__isnull=True).first()
+    if default is None:
+        raise InvalidInput(_("本街道未配置该紧急程度的时限规则，请联系管理员。"), code="no_sla")
+    return default
+
+
+def warn_time(start: datetime, due: datetime) -> datetime:
+    return start + (due - start) * WARN_SHARE
+
+
+def start_clocks(case: Case, now: datetime) -> None:
+    """Set sign and resolve deadlines from `now` (dispatch, 改派, 重办)."""
+    policy = policy_for(case)
+    sign: Deadline = add_duration(now, policy.sign_amount, policy.sign_unit)
+    resolve = add_duration(now, policy.resolve_amount, policy.resolve_unit)
+    if case.extension_days:
+        resolve = add_duration(resolve.at, case.extension_days, DurationUnit.WORKING_DAYS)
+    case.sign_due = sign.at
+    case.resolve_due = resolve.at
+    case.due_estimated = sign.estimated or resolve.estimated
+    watch(case, now, case.sign_due)
+
+
+def watch(case: Case, start: datetime, due: datetime | None) -> None:
+    """Make `due` the deadline the sweep watches and set the time status for `now`=start."""
+    case.due_at = due
+    if due is None:
+        case.warn_at = None
+        return
+    case.warn_at = warn_time(start, due)
+    case.time_status = status_at(case, start)
+
+
+def stop_clock(case: Case, now: datetime) -> None:
+    """Freeze the time status at resolution: on time stays green, late stays red."""
+    if case.resolve_due is not None:
+        case.time_status = TimeStatus.RED if now > case.resolve_due else TimeStatus.GREEN
+    case.due_at = None
+    case.warn_at = None
+
+
+def clear_clocks(case: Case) -> None:
+    case.due_at = None
+    case.warn_at = None
+    case.sign_due = None
+    case.resolve_due = None
+    case.time_status = TimeStatus.NONE
+
+
+def extend(case: Case, days: int, now: datetime) -> None:
+    if case.resolve_due is None:
+        raise InvalidInput(_("该案件没有办结时限，无法延期。"))
+    extended = add_duration(case.resolve_due, days, DurationUnit.WORKING_DAYS)
+    case.resolve_due = extended.at
+    case.due_estimated = case.due_estimated or extended.estimated
+    case.extension_days += days
+    if case.due_at is not None and case.signed_at is not None:
+        watch(case, case.signed_at, case.resolve_due)
+        case.time_status = status_at(case, now)
+
+
+def status_at(case: Case, now: datetime) -> str:
+    if case.due_at is None:
+        return case.time_status
+    if now >= case.due_at:
+        return TimeStatus.RED
+    if case.warn_at is not None and now >= case.warn_at:
+        return TimeStatus.YELLOW
+    return TimeStatus.GREEN

@@ -1,0 +1,101 @@
+"""Case kinds register their states and transition table here; the engine knows nothing else.
+
+A transition is data: `(sources, action) → target`, the roles that may perform it, the scope
+in which the role must cover the case, an optional guard and the fields its payload needs.
+The same table draws the buttons on the detail page and answers the API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from jiedao.cases.effects import EffectContext
+    from jiedao.cases.models import Case
+
+# Who, relative to the case, a role must be: anywhere in the case's jurisdiction, the
+# department holding it, the case's grid or community, or the reporter holding the rating code.
+REPORTER = "reporter"
+
+
+@dataclass(frozen=True)
+class State:
+    code: str
+    label: Promise | str
+    color: str = "secondary"  # bootstrap contextual colour for badges
+    open: bool = True
+    clock: bool = False  # a deadline runs in this state
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: Promise | str
+    sources: frozenset[str]
+    target: str | None  # None keeps the state
+    roles: frozenset[str]
+    needs_note: bool = False
+    fields: tuple[str, ...] = ()  # payload fields the form asks for
+    guard: Callable[[Case], bool] | None = None
+    style: str = "primary"
+    allows_files: bool = False
+
+
+Effect = Callable[["Case", dict[str, Any], "EffectContext"], None]
+
+
+@dataclass
+class CaseKind:
+    code: str
+    label: Promise | str
+    initial: str
+    states: dict[str, State]
+    transitions: list[Transition]
+    effects: dict[str, Effect] = field(default_factory=dict)
+    number_prefix: str = ""
+
+    def __post_init__(self) -> None:
+        for t in self.transitions:
+            unknown = (set(t.sources) | ({t.target} if t.target else set())) - set(self.states)
+            if unknown:
+                raise ValueError(f"{self.code}.{t.action}: unknown states {unknown}")
+
+    def find(self, state: str, action: str) -> Transition | None:
+        for t in self.transitions:
+            if t.action == action and state in t.sources:
+                return t
+        return None
+
+    def actions_from(self, state: str) -> list[Transition]:
+        return [t for t in self.transitions if state in t.sources]
+
+    def state(self, code: str) -> State:
+        return self.states[code]
+
+    @property
+    def open_states(self) -> list[str]:
+        return [s.code for s in self.states.values() if s.open]
+
+    @property
+    def action_labels(self) -> dict[str, Promise | str]:
+        return {t.action: t.label for t in self.transitions}
+
+
+_KINDS: dict[str, CaseKind] = {}
+
+
+def register_kind(kind: CaseKind) -> CaseKind:
+    _KINDS[kind.code] = kind
+    return kind
+
+
+def get_kind(code: str) -> CaseKind:
+    return _KINDS[code]
+
+
+def all_kinds() -> list[CaseKind]:
+    return list(_KINDS.values())

@@ -1,0 +1,118 @@
+"""Event intake: turn raw input (form, phone page, API) into a validated `NewCase`.
+
+All checks happen here, before anything is written: a bad field gives one translated error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from jiedao.cases.actions import NewCase
+from jiedao.cases.errors import InvalidInput
+from jiedao.cases.models import Channel
+from jiedao.core import crypto, geo
+from jiedao.core.models import Category, Grid, Jurisdiction, Role, User
+from jiedao.core.models.org import Urgency
+from jiedao.core.scope import scope_of
+from jiedao.events.kind import KIND
+
+
+def _clean_text(data: dict[str, Any], name: str, label: str, max_length: int, required: bool = True) -> str:
+    value = str(data.get(name) or "").strip()
+    if required and not value:
+        raise InvalidInput(_("请填写%(label)s。") % {"label": label}, field=name)
+    if len(value) > max_length:
+        raise InvalidInput(_("%(label)s不能超过%(n)d个字。") % {"label": label, "n": max_length}, field=name)
+    return value
+
+
+def intake_jurisdiction(user: User | None) -> Jurisdiction:
+    """The jurisdiction a staff user reports into: the single one they hold roles in."""
+    member = sorted(scope_of(user).member_of)
+    if not member:
+        raise InvalidInput(_("您没有任何街道的上报权限。"), code="forbidden")
+    return Jurisdiction.objects.get(pk=member[0])
+
+
+def _own_grid(user: User | None, jurisdiction: Jurisdiction) -> Grid | None:
+    if user is None:
+        return None
+    ra = user.roles.filter(role=Role.GRID_WORKER, jurisdiction=jurisdiction, grid__isnull=False).first()
+    return ra.grid if ra else None
+
+
+def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: User | None) -> NewCase:
+    title = _clean_text(data, "title", _("标题"), 200)
+    description = _clean_text(data, "description", _("事件描述"), 5000)
+    channel = str(data.get("channel") or (Channel.GRID if _own_grid(user, jurisdiction) else Channel.CALL))
+    if channel not in Channel.values:
+        raise InvalidInput(_("来源渠道不正确。"), field="channel")
+    urgency = str(data.get("urgency") or Urgency.NORMAL)
+    if urgency not in Urgency.values:
+        raise InvalidInput(_("紧急程度不正确。"), field="urgency")
+
+    category = None
+    if data.get("category") not in (None, ""):
+        try:
+            category = Category.objects.select_related("platform").get(
+                jurisdiction=jurisdiction, pk=int(data["category"])
+            )
+        except (Category.DoesNotExist, TypeError, ValueError):
+            raise InvalidInput(_("事件分类不存在。"), field="category") from None
+
+    lat = lng = None
+    grid: Grid | None = None
+    if data.get("lat") not in (None, "") or data.get("lng") not in (None, ""):
+        try:
+            lat, lng = geo.validate_point(data.get("lat"), data.get("lng"))
+        except ValidationError as exc:
+            raise InvalidInput(exc.messages[0], field="lat") from None
+        grid = geo.locate_grid(jurisdiction.pk, lat, lng)
+        if grid is None:
+            raise InvalidInput(_("该位置不在本街道的任何网格内，请重新选点。"), code="outside", field="lat")
+    elif data.get("grid") not in (None, ""):
+        try:
+            grid = Grid.objects.get(
+                jurisdiction=jurisdiction, pk=int(data["grid"]), boundary_set__active=True
+            )
+        except (Grid.DoesNotExist, TypeError, ValueError):
+            raise InvalidInput(_("网格不存在。"), field="grid") from None
+    else:
+        grid = _own_grid(user, jurisdiction)
+    address = _clean_text(data, "address", _("地址"), 200, required=False)
+    if grid is None and not address:
+        raise InvalidInput(_("请在地图上选点，或填写地址并选择网格。"), field="lat")
+
+    anonymous = str(data.get("anonymous") or "").lower() in ("1", "true", "on", "yes")
+    reporter_name = "" if anonymous else _clean_text(data, "reporter_name", _("反映人"), 60, required=False)
+    phone_raw = "" if anonymous else str(data.get("reporter_phone") or "").strip()
+    phone = None
+    if phone_raw:
+        try:
+            phone = crypto.validate_phone(phone_raw)
+        except ValidationError as exc:
+            raise InvalidInput(exc.messages[0], field="reporter_phone") from None
+
+    return NewCase(
+        jurisdiction=jurisdiction,
+        kind=KIND,
+        title=title,
+        description=description,
+        channel=channel,
+        fields={
+            "urgency": urgency,
+            "category": category,
+            "platform": category.platform if category else None,
+            "grid": grid,
+            "community_id": grid.community_id if grid else None,
+            "lat": lat,
+            "lng": lng,
+            "address": address,
+            "reporter_name": reporter_name,
+            "reporter_phone": phone,
+            "anonymous": anonymous,
+        },
+    )

@@ -1,0 +1,229 @@
+"""The event kind (PRODUCT §2): states and the declared transition table of the four-platform flow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from jiedao.cases import effects as fx
+from jiedao.cases.kinds import REPORTER, CaseKind, Effect, State, Transition
+from jiedao.cases.models import Case, Rating
+from jiedao.core.models import Role
+
+KIND = "event"
+
+R = Role
+DISPATCH = frozenset({R.DISPATCHER, R.ADMIN})
+HANDLE = frozenset({R.HANDLER})
+VERIFY = frozenset({R.GRID_WORKER, R.GRID_LEADER, R.DISPATCHER})
+LEAD = frozenset({R.LEADER, R.DISPATCHER})
+
+STATES = {
+    s.code: s
+    for s in [
+        State("reported", _("待受理"), "info"),
+        State("accepted", _("已受理"), "primary"),
+        State("returned", _("已退回"), "warning"),
+        State("dispatched", _("待签收"), "primary", clock=True),
+        State("signed", _("已签收"), "primary", clock=True),
+        State("processing", _("处置中"), "primary", clock=True),
+        State("resolved", _("待核查"), "success"),
+        State("verified", _("待评价"), "success"),
+        State("rated", _("已评价"), "success"),
+        State("escalated", _("已上报区级"), "dark"),
+        State("archived", _("已归档"), "secondary", open=False),
+        State("rejected", _("不予受理"), "secondary", open=False),
+        State("merged", _("已合并"), "secondary", open=False),
+    ]
+}
+OPEN = frozenset(s.code for s in STATES.values() if s.open)
+IN_HAND = frozenset({"signed", "processing"})
+
+
+def _pending(case: Case) -> bool:
+    return case.pending_extension_days is not None
+
+
+def _no_pending(case: Case) -> bool:
+    return case.pending_extension_days is None
+
+
+def _unsatisfied(case: Case) -> bool:
+    return case.rating == Rating.UNSATISFIED
+
+
+def T(
+    action: str, label: Any, sources: Iterable[str], target: str | None, roles: Iterable[str], **kw: Any
+) -> Transition:
+    return Transition(action, label, frozenset(sources), target, frozenset(roles), **kw)
+
+
+TRANSITIONS = [
+    T("accept", _("受理"), {"reported"}, "accepted", DISPATCH),
+    T(
+        "reject",
+        _("不予受理"),
+        {"reported", "accepted", "returned"},
+        "rejected",
+        DISPATCH,
+        needs_note=True,
+        style="outline-danger",
+    ),
+    T(
+        "self_resolve",
+        _("自办自结"),
+        {"reported"},
+        "verified",
+        {R.GRID_WORKER},
+        fields=("result",),
+        allows_files=True,
+        style="success",
+    ),
+    T(
+        "merge",
+        _("合并"),
+        {"reported", "accepted"},
+        "merged",
+        DISPATCH,
+        fields=("target",),
+        style="outline-secondary",
+    ),
+    T("dispatch", _("派发"), {"accepted"}, "dispatched", DISPATCH, fields=("department", "urgency")),
+    T(
+        "escalate",
+        _("上报区级"),
+        {"accepted", "returned"},
+        "escalated",
+        DISPATCH,
+        needs_note=True,
+        style="outline-dark",
+    ),
+    T(
+        "district_return",
+        _("区级退回"),
+        {"escalated"},
+        "accepted",
+        DISPATCH,
+        needs_note=True,
+        style="outline-warning",
+    ),
+    T(
+        "district_done",
+        _("区级办结"),
+        {"escalated"},
+        "resolved",
+        DISPATCH,
+        fields=("result",),
+        allows_files=True,
+        style="success",
+    ),
+    T("sign", _("签收"), {"dispatched"}, "signed", HANDLE),
+    T(
+        "give_back",
+        _("退回"),
+        {"dispatched", "signed", "processing"},
+        "returned",
+        HANDLE,
+        needs_note=True,
+        style="outline-warning",
+    ),
+    T(
+        "reassign",
+        _("改派"),
+        {"returned", "dispatched", "signed", "processing"},
+        "dispatched",
+        DISPATCH,
+        fields=("department",),
+        needs_note=True,
+        style="outline-primary",
+    ),
+    T("start", _("开始处置"), {"signed"}, "processing", HANDLE),
+    T(
+        "resolve",
+        _("办结"),
+        IN_HAND,
+        "resolved",
+        HANDLE,
+        fields=("result",),
+        allows_files=True,
+        style="success",
+    ),
+    T(
+        "request_extension",
+        _("申请延期"),
+        IN_HAND,
+        None,
+        HANDLE,
+        fields=("days",),
+        needs_note=True,
+        guard=_no_pending,
+        style="outline-warning",
+    ),
+    T("approve_extension", _("批准延期"), IN_HAND, None, LEAD, guard=_pending, style="success"),
+    T(
+        "deny_extension",
+        _("驳回延期"),
+        IN_HAND,
+        None,
+        LEAD,
+        guard=_pending,
+        needs_note=True,
+        style="outline-danger",
+    ),
+    T("verify", _("核查通过"), {"resolved"}, "verified", VERIFY, allows_files=True, style="success"),
+    T(
+        "verify_fail",
+        _("核查不通过"),
+        {"resolved"},
+        "processing",
+        VERIFY,
+        needs_note=True,
+        style="outline-danger",
+    ),
+    T("rate", _("评价"), {"verified"}, "rated", {REPORTER, R.DISPATCHER}, fields=("rating", "rating_note")),
+    T(
+        "redo",
+        _("重办"),
+        {"rated"},
+        "dispatched",
+        DISPATCH,
+        guard=_unsatisfied,
+        needs_note=True,
+        style="outline-danger",
+    ),
+    T("archive", _("归档"), {"verified", "rated"}, "archived", DISPATCH, style="secondary"),
+    T("supervise", _("督办"), OPEN, None, {R.LEADER}, needs_note=True, style="outline-danger"),
+]
+
+EFFECTS: dict[str, Effect] = {
+    "accept": fx.accept,
+    "reject": fx.close,
+    "self_resolve": fx.self_resolve,
+    "merge": fx.merge,
+    "dispatch": fx.dispatch,
+    "reassign": fx.dispatch,
+    "escalate": fx.escalate,
+    "district_done": fx.resolve,
+    "sign": fx.sign,
+    "give_back": fx.give_back,
+    "resolve": fx.resolve,
+    "request_extension": fx.request_extension,
+    "approve_extension": fx.approve_extension,
+    "deny_extension": fx.deny_extension,
+    "verify_fail": fx.reopen_verification,
+    "rate": fx.rate,
+    "redo": fx.redo,
+    "archive": fx.close,
+    "supervise": fx.supervise,
+}
+
+EVENT_KIND = CaseKind(
+    code=KIND,
+    label=_("事件"),
+    initial="reported",
+    states=STATES,
+    transitions=TRANSITIONS,
+    effects=EFFECTS,
+)
