@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from jiedao.core.scope import scope_of
+from jiedao.web import queries
+from jiedao.web.forms import LoginForm
 
 
 class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
 
+@require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
-    return redirect("web:login")
+    messages.info(request, _("您已安全退出。"))
+    return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
 @login_required
 def workbench(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/workbench.html", {})
+    scope = scope_of(request.user)  # type: ignore[arg-type]
+    return render(request, "web/workbench.html", {"summary": queries.scope_summary(scope)})
+
+
+@login_required
+@require_GET
+def grid_map(request: HttpRequest) -> HttpResponse:
+    grids = list(queries.visible_grids(request.user))  # type: ignore[arg-type]
+    own = queries.own_grid_ids(request.user)  # type: ignore[arg-type]
+    return render(
+        request,
+        "web/grid_map.html",
+        {"grids": grids, "own_ids": own, "own_count": sum(1 for g in grids if g.pk in own)},
+    )
+
+
+@login_required
+@require_GET
+def grids_geojson(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(queries.grids_feature_collection(request.user))  # type: ignore[arg-type]

@@ -1,0 +1,38 @@
+"""Navigation tags: links to pages of apps that may not be installed (yet) never break a page."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+register = template.Library()
+
+UNRESOLVED = "#"
+
+
+@register.simple_tag
+def nav_url(name: str, *args: object) -> str:
+    """`reverse(name, args)` or "#" when the URL name does not exist."""
+    try:
+        return reverse(name, args=args or None)
+    except NoReverseMatch:
+        return UNRESOLVED
+
+
+@register.simple_tag(takes_context=True)
+def nav_active(context: template.Context, url: str) -> str:
+    """ "active" when `url` is the current page (or a parent path of it), for the navbar."""
+    request = context.get("request")
+    if request is None or url == UNRESOLVED:
+        return ""
+    path: str = request.path
+    if url == "/":
+        return "active" if path == "/" else ""
+    return "active" if path.startswith(url) else ""
+
+
+@register.simple_tag(takes_context=True)
+def scope_has(context: template.Context, *roles: str) -> bool:
+    """`scope.has(*roles)` for templates: `{% scope_has "dispatcher" "leader" as show %}`."""
+    scope = context.get("scope")
+    return bool(scope is not None and scope.has(*roles))

@@ -1,0 +1,99 @@
+"""The navigation bar and workbench for each role."""
+
+from __future__ import annotations
+
+import pytest
+from django.template import Context, Template, engines
+from django.test import RequestFactory
+
+from tests.web.conftest import WebWorld
+
+ALL_USERS = [
+    "grid_worker",
+    "grid_leader",
+    "dispatcher",
+    "handler",
+    "leader",
+    "admin",
+    "resident",
+    "mediator",
+    "other_dispatcher",
+    "nobody",
+    "root",
+]
+
+
+@pytest.mark.parametrize("key", ALL_USERS)
+def test_every_role_gets_a_working_page(web_world: WebWorld, key: str) -> None:
+    response = web_world.client_for(key).get("/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "我的待办" in body
+    assert 'action="/logout/"' in body
+    assert 'action="/i18n/setlang/"' in body
+    assert web_world.users[key].display_name or key in body
+
+
+def _nav(web_world: WebWorld, key: str) -> str:
+    body = web_world.client_for(key).get("/").content.decode()
+    return body.split('id="jd-navbar"', 1)[1].split("</ul>", 1)[0]
+
+
+def test_grid_worker_nav(web_world: WebWorld) -> None:
+    nav = _nav(web_world, "grid_worker")
+    for label in ("我的待办", "事件", "上报事件", "网格地图", "人口", "场所"):
+        assert label in nav
+    assert "驾驶舱" not in nav
+
+
+def test_dispatcher_and_leader_see_dashboard(web_world: WebWorld) -> None:
+    assert "驾驶舱" in _nav(web_world, "dispatcher")
+    assert "驾驶舱" in _nav(web_world, "leader")
+
+
+def test_resident_sees_only_reporting(web_world: WebWorld) -> None:
+    nav = _nav(web_world, "resident")
+    assert "上报事件" in nav
+    for label in ("网格地图", "驾驶舱", "人口", "场所"):
+        assert label not in nav
+
+
+def test_roles_and_scope_are_shown(web_world: WebWorld) -> None:
+    body = web_world.client_for("grid_worker").get("/").content.decode()
+    assert "网格员" in body
+    assert "东湖一网格" in body
+    body = web_world.client_for("dispatcher").get("/").content.decode()
+    assert "受理员" in body
+    assert "东湖街道" in body
+
+
+def test_workbench_todo_block_can_be_filled_by_the_case_engine(web_world: WebWorld) -> None:
+    request = RequestFactory().get("/")
+    request.user = web_world.users["dispatcher"]
+    child = engines["django"].from_string(
+        '{% extends "web/workbench.html" %}{% block todo %}<p id="todo">待办列表</p>{% endblock %}'
+    )
+    body = child.render(request=request)
+    assert '<p id="todo">待办列表</p>' in body
+    assert "常用功能" not in body
+    assert "受理员" in body
+
+
+def test_nav_url_falls_back_to_hash_for_unknown_names(db) -> None:
+    request = RequestFactory().get("/")
+    out = Template('{% load jiedao_nav %}{% nav_url "nowhere:list" %}|{% nav_url "web:grid_map" %}').render(
+        Context({"request": request})
+    )
+    assert out == "#|/map/"
+
+
+def test_messages_render_as_alerts(web_world: WebWorld) -> None:
+    client = web_world.client_for("dispatcher")
+    response = client.post("/logout/", follow=True)
+    assert 'class="alert alert-info' in response.content.decode()
+
+
+def test_print_stylesheet_hides_navigation(web_world: WebWorld) -> None:
+    body = web_world.client_for("dispatcher").get("/").content.decode()
+    assert 'media="print"' in body
+    assert "no-print" in body
