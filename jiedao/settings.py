@@ -34,6 +34,7 @@ MAP_TILE_URL = os.environ.get("JIEDAO_MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("JIEDAO_MAP_TILE_ATTRIBUTION", "")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -166,6 +167,10 @@ else:
         "immediate": False,
         "consumer": {"workers": 2, "worker_type": "thread"},
     }
+
+if TESTING and not os.environ.get("JIEDAO_TEST_REAL_QUEUE"):
+    # Tests run tasks synchronously; tests/services/ exercise the real Redis-backed consumer.
+    HUEY["immediate"] = True
 
 LOGGING = {
     "version": 1,

@@ -6,3 +6,9 @@ class CasesConfig(AppConfig):
     name = "jiedao.cases"
     label = "cases"
     verbose_name = _("案件引擎")
+
+    def ready(self) -> None:
+        from jiedao.cases.tasks import enqueue_recompute
+        from jiedao.core.calendar import on_schedule_changed
+
+        on_schedule_changed(enqueue_recompute)
