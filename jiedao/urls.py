@@ -1,16 +1,16 @@
-"""Top-level URL map: pages, API, i18n switch."""
+"""Top-level URL map: pages, API, i18n switch. Uploaded files are never public media:
+attachments are served by a scoped view (jiedao.cases.files)."""
 
-from django.conf import settings
-from django.conf.urls.static import static
+from django.contrib import admin
 from django.urls import include, path
 
 from jiedao.api.urls import api
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("registry/", include("jiedao.registry.urls")),
+    path("cases/", include("jiedao.cases.urls")),
     path("", include("jiedao.web.urls")),
 ]
-if settings.DEBUG or settings.TESTING:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

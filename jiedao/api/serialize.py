@@ -77,7 +77,7 @@ def case_detail(case: Case, user: User | None) -> dict[str, Any]:
             for t in allowed_transitions(user, case)
         ],
         "attachments": [
-            {"name": f.name, "content_type": f.content_type, "size": f.size, "url": f.file.url}
+            {"name": f.name, "content_type": f.content_type, "size": f.size, "url": f.get_absolute_url()}
             for a in entries
             for f in a.attachments.all()
         ],

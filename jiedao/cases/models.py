@@ -165,6 +165,11 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("cases:attachment", args=[self.pk])
+
 
 class CardColor(models.TextChoices):
     YELLOW = "yellow", _("黄牌")
