@@ -30,7 +30,9 @@ def test_users_have_scoped_roles(users, grids):
     }
     ra = RoleAssignment.objects.get(user=users["grid_worker"])
     assert ra.grid == grids["G1"]
-    assert RoleAssignment.objects.get(user=users["handler"]).department.code == "enforcement"
+    dept = RoleAssignment.objects.get(user=users["handler"]).department
+    assert dept is not None
+    assert dept.code == "enforcement"
     assert users["admin"].check_password("pass12345")
 
 
