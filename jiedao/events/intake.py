@@ -47,7 +47,8 @@ def _own_grid(user: User | None, jurisdiction: Jurisdiction) -> Grid | None:
 def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: User | None) -> NewCase:
     title = _clean_text(data, "title", _("标题"), 200)
     description = _clean_text(data, "description", _("事件描述"), 5000)
-    channel = str(data.get("channel") or (Channel.GRID if _own_grid(user, jurisdiction) else Channel.CALL))
+    own_grid = _own_grid(user, jurisdiction)
+    channel = str(data.get("channel") or (Channel.GRID if own_grid else Channel.CALL))
     if channel not in Channel.values:
         raise InvalidInput(_("来源渠道不正确。"), field="channel")
     urgency = str(data.get("urgency") or Urgency.NORMAL)
@@ -81,7 +82,7 @@ def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: Us
         except (Grid.DoesNotExist, TypeError, ValueError):
             raise InvalidInput(_("网格不存在。"), field="grid") from None
     else:
-        grid = _own_grid(user, jurisdiction)
+        grid = own_grid
     address = _clean_text(data, "address", _("地址"), 200, required=False)
     if grid is None and not address:
         raise InvalidInput(_("请在地图上选点，或填写地址并选择网格。"), field="lat")
