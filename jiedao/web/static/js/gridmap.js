@@ -9,7 +9,6 @@
   JiedaoMap.drawGrids(map, element.dataset.geojsonUrl).then(function (layer) {
     var byId = {};
     layer.eachLayer(function (path) { byId[path.feature.properties.id] = path; });
-    element.dataset.gridCount = String(Object.keys(byId).length);
     if (!Object.keys(byId).length && status) { status.textContent = cfg.labels.noGrids || ""; }
     document.querySelectorAll("[data-grid-id]").forEach(function (row) {
       row.addEventListener("click", function () {

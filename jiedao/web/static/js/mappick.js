@@ -32,7 +32,10 @@
   /* A Leaflet map in `element`; tiles only when a tile URL is configured. */
   function create(element) {
     var cfg = config();
-    var map = L.map(element, { zoomControl: true, attributionControl: true }).setView(DEFAULT_CENTER, 12);
+    // Fractional zoom so a small sub-district fills a phone screen; a street-level cap because
+    // without tiles nothing limits zooming into an empty background.
+    var map = L.map(element, { zoomSnap: 0.25, zoomDelta: 0.5, maxZoom: 19, minZoom: 3 })
+      .setView(DEFAULT_CENTER, 12);
     map.attributionControl.setPrefix(false);
     if (cfg.tileUrl) {
       L.tileLayer(cfg.tileUrl, { attribution: cfg.attribution || "", maxZoom: 19 }).addTo(map);
@@ -73,8 +76,9 @@
         layer.eachLayer(function (path) { if (path.feature.properties.own) { path.bringToFront(); } });
         var bounds = layer.getBounds();
         if (bounds.isValid() && options.fit !== false) {
-          map.fitBounds(bounds, { padding: [16, 16] });
+          map.fitBounds(bounds, { padding: [16, 16], animate: false });
         }
+        map.getContainer().setAttribute("data-grids-drawn", String(layer.getLayers().length));
         return layer;
       });
   }
