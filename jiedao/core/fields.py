@@ -42,6 +42,9 @@ class Protected:
         """The plaintext. Callers outside an audited reveal action must not show it to people."""
         return self._plain
 
+    # Templates must not be able to print plaintext by writing `{{ value.reveal }}`.
+    reveal.do_not_call_in_templates = True  # type: ignore[attr-defined]
+
     def blind_index(self) -> str:
         return crypto.blind_index(self._plain, self._kind)
 

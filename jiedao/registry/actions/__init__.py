@@ -21,6 +21,7 @@ from jiedao.registry.actions.records import (
     update_place,
 )
 from jiedao.registry.actions.residents import (
+    REVEALABLE_RESIDENT_FIELDS,
     ResidentInput,
     archive_resident,
     create_resident,
@@ -29,6 +30,7 @@ from jiedao.registry.actions.residents import (
 )
 
 __all__ = [
+    "REVEALABLE_RESIDENT_FIELDS",
     "HouseholdInput",
     "OrganisationInput",
     "PlaceInput",
