@@ -44,6 +44,12 @@ def test_grid_worker_sees_map_on_desktop(world, live_server, page: Page, screens
     assert "东湖社区" in page.inner_text(".leaflet-tooltip")
     page.screenshot(path=str(screenshot_dir / "map-desktop.png"), full_page=True)
 
+    page.click("nav button[value=en]")
+    page.wait_for_selector("html[lang=en]")
+    assert page.inner_text("h1") == "Grid map"
+    assert _polygons_drawn(page) == 3
+    page.screenshot(path=str(screenshot_dir / "map-desktop-en.png"))
+
 
 def test_grid_worker_sees_map_on_phone(world, live_server, phone_page: Page, screenshot_dir: Path) -> None:
     page = phone_page

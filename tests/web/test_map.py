@@ -91,3 +91,10 @@ def test_map_static_assets_are_served_locally(web_world: WebWorld) -> None:
     client = web_world.client_for("grid_worker")
     for path in ("js/mappick.js", "js/gridmap.js", "css/jiedao.css", "css/print.css"):
         assert client.get(f"/static/{path}").status_code == 200, path
+
+
+def test_geojson_uses_a_fixed_number_of_queries(web_world: WebWorld, django_assert_max_num_queries) -> None:
+    client = web_world.client_for("dispatcher")
+    client.get("/map/grids.geojson")  # warm the session
+    with django_assert_max_num_queries(5):
+        assert len(client.get("/map/grids.geojson").json()["features"]) == 3

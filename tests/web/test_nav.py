@@ -97,3 +97,11 @@ def test_print_stylesheet_hides_navigation(web_world: WebWorld) -> None:
     body = web_world.client_for("dispatcher").get("/").content.decode()
     assert 'media="print"' in body
     assert "no-print" in body
+
+
+def test_htmx_requests_carry_the_csrf_token(web_world: WebWorld) -> None:
+    response = web_world.client_for("dispatcher").get("/")
+    body = response.content.decode()
+    assert 'hx-headers=\'{"X-CSRFToken": "' in body
+    assert "/static/vendor/htmx/htmx.min.js" in body
+    assert "/static/vendor/bootstrap/js/bootstrap.bundle.min.js" in body
