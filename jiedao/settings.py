@@ -24,9 +24,7 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 
 # Personal data keys: "kid:base64key,kid2:base64key" (first one encrypts, all decrypt).
-DATA_KEYS = os.environ.get(
-    "JIEDAO_DATA_KEYS", "dev1:ZGV2LW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE="
-)
+DATA_KEYS = os.environ.get("JIEDAO_DATA_KEYS", "dev1:ZGV2LW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=")
 BLIND_INDEX_KEY = os.environ.get("JIEDAO_BLIND_INDEX_KEY", "dev-only-blind-index-key")
 TOKEN_HASH_KEY = os.environ.get("JIEDAO_TOKEN_HASH_KEY", SECRET_KEY)
 
