@@ -12,5 +12,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("registry/", include("jiedao.registry.urls")),
     path("cases/", include("jiedao.cases.urls")),
+    path("audit/", include("jiedao.core.urls")),
     path("", include("jiedao.web.urls")),
 ]

@@ -12,3 +12,8 @@ class CasesConfig(AppConfig):
         from jiedao.core.calendar import on_schedule_changed
 
         on_schedule_changed(enqueue_recompute)
+
+        from jiedao.cases.queries import visible_cases
+        from jiedao.core.history import register
+
+        register("cases.case", lambda user, pk: visible_cases(user).filter(pk=pk).first())

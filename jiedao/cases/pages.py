@@ -1,0 +1,241 @@
+"""Kind-agnostic helpers for case pages: badges, timeline, attachments and the action forms.
+
+Every case kind's pages (events, petitions, mediation, hazards) render the same components from
+`cases/_*.html`; the transition table of the kind decides which action forms a user gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from jiedao.cases import actions
+from jiedao.cases.kinds import Transition, get_kind
+from jiedao.cases.models import Action, Attachment, Case, Rating, TimeStatus
+from jiedao.cases.permissions import allowed_transitions
+from jiedao.cases.queries import timeline
+from jiedao.core.models import Department, User
+from jiedao.core.models.org import Urgency
+
+TIME_COLORS = {
+    TimeStatus.NONE: "secondary",
+    TimeStatus.GREEN: "success",
+    TimeStatus.YELLOW: "warning",
+    TimeStatus.RED: "danger",
+}
+
+FIELD_LABELS: dict[str, Promise] = {
+    "department": gettext_lazy("处置部门"),
+    "urgency": gettext_lazy("紧急程度"),
+    "result": gettext_lazy("处置结果"),
+    "days": gettext_lazy("延期天数（工作日）"),
+    "rating": gettext_lazy("评价"),
+    "rating_note": gettext_lazy("评价意见"),
+    "target": gettext_lazy("合并到的案件编号"),
+}
+# How each payload field is drawn; "select"/"radio" fields get their choices from `_choices`.
+FIELD_WIDGETS = {
+    "department": "select",
+    "urgency": "select",
+    "result": "textarea",
+    "days": "number",
+    "rating": "radio",
+    "rating_note": "text",
+    "target": "text",
+}
+OPTIONAL_FIELDS = {"rating_note", "urgency"}
+
+
+@dataclass
+class Badge:
+    label: str
+    color: str
+
+
+def state_badge(kind_code: str, state: str) -> Badge:
+    kind = get_kind(kind_code)
+    st = kind.states.get(state)
+    if st is None:
+        return Badge(state, "secondary")
+    return Badge(str(st.label), st.color)
+
+
+def time_badge(time_status: str) -> Badge:
+    try:
+        ts = TimeStatus(time_status)
+    except ValueError:
+        ts = TimeStatus.NONE
+    return Badge(str(ts.label), TIME_COLORS[ts])
+
+
+def decorate(cases: Iterable[Case]) -> list[Case]:
+    """Attach `state_badge` and `time_badge` to each case for the row templates (no queries)."""
+    out = []
+    for case in cases:
+        case.state_badge = state_badge(case.kind, case.state)  # type: ignore[attr-defined]
+        case.time_badge = time_badge(case.time_status)  # type: ignore[attr-defined]
+        out.append(case)
+    return out
+
+
+@dataclass
+class FieldSpec:
+    name: str
+    label: str
+    widget: str
+    required: bool
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    initial: str = ""
+
+
+@dataclass
+class ActionSpec:
+    """One button on a case page and the small form it opens."""
+
+    action: str
+    label: str
+    style: str
+    needs_note: bool
+    allows_files: bool
+    fields: list[FieldSpec]
+
+
+def _choices(name: str, case: Case, departments: list[Department]) -> list[tuple[str, str]]:
+    if name == "department":
+        return [(str(d.pk), d.name) for d in departments]
+    if name == "urgency":
+        return [(str(v), str(label)) for v, label in Urgency.choices]
+    if name == "rating":
+        return [(str(v), str(label)) for v, label in sorted(Rating.choices, reverse=True)]
+    return []
+
+
+def _initial(name: str, case: Case) -> str:
+    if name == "urgency":
+        return case.urgency
+    if name == "department" and case.department_id:
+        return str(case.department_id)
+    return ""
+
+
+def field_specs(transition: Transition, case: Case, departments: list[Department]) -> list[FieldSpec]:
+    return [
+        FieldSpec(
+            name=name,
+            label=str(FIELD_LABELS.get(name, name)),
+            widget=FIELD_WIDGETS.get(name, "text"),
+            required=name not in OPTIONAL_FIELDS,
+            choices=_choices(name, case, departments),
+            initial=_initial(name, case),
+        )
+        for name in transition.fields
+    ]
+
+
+def action_specs(user: User | None, case: Case) -> list[ActionSpec]:
+    """The actions this user may take on this case now, each with the fields of its form."""
+    transitions = allowed_transitions(user, case)
+    departments: list[Department] = []
+    if any("department" in t.fields for t in transitions):
+        departments = list(Department.objects.filter(jurisdiction_id=case.jurisdiction_id).order_by("code"))
+    return [
+        ActionSpec(
+            action=t.action,
+            label=str(t.label),
+            style=t.style,
+            needs_note=t.needs_note,
+            allows_files=t.allows_files,
+            fields=field_specs(t, case, departments),
+        )
+        for t in transitions
+    ]
+
+
+def _transition_fields(case: Case, action: str) -> tuple[str, ...]:
+    t = get_kind(case.kind).find(case.state, action)
+    return t.fields if t is not None else ()
+
+
+def _version(raw: Any) -> int | None:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def perform_from_request(request: HttpRequest, case: Case, *, acting_user: User) -> tuple[Case, str]:
+    """Read one action form (action, note, version, the transition's fields, files) and perform it.
+
+    Raises the engine's CaseError unchanged; the caller renders its message. Returns the updated
+    case and the label of the action performed.
+    """
+    action = str(request.POST.get("action") or "")[:40]
+    payload = {name: request.POST.get(name, "") for name in _transition_fields(case, action)}
+    updated = actions.perform(
+        case.pk,
+        action,
+        acting_user=acting_user,
+        payload=payload,
+        note=str(request.POST.get("note") or ""),
+        expected_version=_version(request.POST.get("version")),
+        files=request.FILES.getlist("files"),
+    )
+    label = get_kind(case.kind).action_labels.get(action, action)
+    return updated, str(label)
+
+
+@dataclass
+class TimelineEntry:
+    action: Action
+    label: str
+    from_badge: Badge | None
+    to_badge: Badge | None
+    details: list[str]
+    attachments: list[Attachment]
+
+
+def _details(data: dict[str, Any]) -> list[str]:
+    out = []
+    if data.get("department_name"):
+        out.append(_("部门：%(name)s") % {"name": data["department_name"]})
+    if data.get("days"):
+        out.append(_("天数：%(n)s 个工作日") % {"n": data["days"]})
+    if data.get("rating"):
+        try:
+            out.append(_("评价：%(r)s") % {"r": Rating(int(data["rating"])).label})
+        except ValueError:
+            pass
+    if data.get("target"):
+        out.append(_("合并到：%(n)s") % {"n": data["target"]})
+    return out
+
+
+def timeline_entries(case: Case) -> list[TimelineEntry]:
+    """The case's timeline with labels, state badges and each entry's attachments (2 queries)."""
+    labels = get_kind(case.kind).action_labels
+    report_label = _("上报")
+    entries = []
+    for a in timeline(case):
+        entries.append(
+            TimelineEntry(
+                action=a,
+                label=str(labels.get(a.verb, report_label if a.verb == "report" else a.verb)),
+                from_badge=state_badge(case.kind, a.from_state) if a.from_state else None,
+                to_badge=state_badge(case.kind, a.to_state)
+                if a.to_state and a.to_state != a.from_state
+                else None,
+                details=_details(a.data or {}),
+                attachments=list(a.attachments.all()),
+            )
+        )
+    return entries
+
+
+def attachments_of(entries: list[TimelineEntry]) -> list[Attachment]:
+    return [f for e in entries for f in e.attachments]
