@@ -7,15 +7,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from jiedao.core.models import User
+from tests.conftest import PASSWORD
 from tests.e2e.conftest import login
-from tests.web.conftest import PASSWORD, build_world
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def world(transactional_db):
-    return build_world()
+def world(transactional_db, users: dict[str, User]) -> dict[str, User]:
+    """The shared test jurisdiction (four grids) and its users, committed for the live server."""
+    return users
 
 
 def _polygons_drawn(page: Page) -> int:
@@ -31,23 +33,23 @@ def test_grid_worker_sees_map_on_desktop(world, live_server, page: Page, screens
     page.screenshot(path=str(screenshot_dir / "login-desktop.png"))
 
     login(page, live_server.url, "grid_worker", PASSWORD)
-    assert "测试grid_worker，您好" in page.inner_text("main")
+    assert "王网格，您好" in page.inner_text("main")
     page.screenshot(path=str(screenshot_dir / "workbench-desktop.png"))
 
     page.click("nav >> text=网格地图")
     page.wait_for_url(f"{live_server.url}/map/")
-    assert _polygons_drawn(page) == 3
+    assert _polygons_drawn(page) == 4
     own = page.locator('#grid-map path.leaflet-interactive[stroke="#0b5ed7"]')
     assert own.count() == 1
     own.hover()
-    assert "东湖一网格" in page.inner_text(".leaflet-tooltip")
+    assert "第1网格" in page.inner_text(".leaflet-tooltip")
     assert "东湖社区" in page.inner_text(".leaflet-tooltip")
     page.screenshot(path=str(screenshot_dir / "map-desktop.png"), full_page=True)
 
     page.click("nav button[value=en]")
     page.wait_for_selector("html[lang=en]")
     assert page.inner_text("h1") == "Grid map"
-    assert _polygons_drawn(page) == 3
+    assert _polygons_drawn(page) == 4
     page.screenshot(path=str(screenshot_dir / "map-desktop-en.png"))
 
 
@@ -63,7 +65,7 @@ def test_grid_worker_sees_map_on_phone(world, live_server, phone_page: Page, scr
     page.screenshot(path=str(screenshot_dir / "nav-phone.png"))
     page.click("#jd-navbar >> text=网格地图")
     page.wait_for_url(f"{live_server.url}/map/")
-    assert _polygons_drawn(page) == 3
+    assert _polygons_drawn(page) == 4
     page.screenshot(path=str(screenshot_dir / "map-phone.png"))
 
     page.click(".navbar-toggler")
@@ -89,20 +91,20 @@ def test_mappick_sets_inputs_and_names_the_grid(world, live_server, page: Page) 
           JiedaoMap.pick("pick", "lat", "lng", "/map/grids.geojson");
         }"""
     )
-    page.wait_for_selector("#pick[data-grids-drawn='3']")
+    page.wait_for_selector("#pick[data-grids-drawn='4']")
     own = page.locator('#pick path.leaflet-interactive[stroke="#0b5ed7"]')
     own.click()
     lat = float(page.input_value("#lat"))
     lng = float(page.input_value("#lng"))
-    assert 30.0 < lat < 30.01
-    assert 120.0 < lng < 120.01
-    assert "东湖一网格" in page.inner_text(".jd-pick-status")
-    assert page.evaluate("window.picked.grid.name") == "东湖一网格"
+    assert 28.0 < lat < 28.01
+    assert 120.69 < lng < 120.70
+    assert "第1网格" in page.inner_text(".jd-pick-status")
+    assert page.evaluate("window.picked.grid.name") == "第1网格"
     assert page.locator("#pick .jd-locate").inner_text() == "使用我的位置"
     # "Use my location" on a phone: the browser's position becomes the picked point.
     page.context.grant_permissions(["geolocation"], origin=live_server.url)
-    page.context.set_geolocation({"latitude": 30.005, "longitude": 120.025})
+    page.context.set_geolocation({"latitude": 27.995, "longitude": 120.705})
     page.click("#pick .jd-locate")
-    page.wait_for_function("document.getElementById('lat').value === '30.005000'")
-    assert page.input_value("#lng") == "120.025000"
-    assert "湖畔网格" in page.inner_text(".jd-pick-status")
+    page.wait_for_function("document.getElementById('lat').value === '27.995000'")
+    assert page.input_value("#lng") == "120.705000"
+    assert "第4网格（西山村）" in page.inner_text(".jd-pick-status")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.test import Client
 
-from tests.web.conftest import PASSWORD, WebWorld
+from jiedao.core.models import User
+from tests.conftest import PASSWORD
+
+Login = Callable[[str], Client]
 
 
 def test_login_page_is_chinese_and_phone_ready(db) -> None:
@@ -17,14 +22,14 @@ def test_login_page_is_chinese_and_phone_ready(db) -> None:
     assert "密码" in body
 
 
-def test_good_password_lands_on_workbench(web_world: WebWorld) -> None:
+def test_good_password_lands_on_workbench(users: dict[str, User]) -> None:
     client = Client()
     response = client.post("/login/", {"username": "grid_worker", "password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == "/"
-    assert "测试grid_worker，您好" in response.content.decode()
+    assert "王网格，您好" in response.content.decode()
 
 
-def test_wrong_password_shows_translated_error(web_world: WebWorld) -> None:
+def test_wrong_password_shows_translated_error(users: dict[str, User]) -> None:
     client = Client()
     response = client.post("/login/", {"username": "grid_worker", "password": "nope"})
     assert response.status_code == 200
@@ -33,7 +38,7 @@ def test_wrong_password_shows_translated_error(web_world: WebWorld) -> None:
 
     client.post("/i18n/setlang/", {"language": "en", "next": "/login/"})
     response = client.post("/login/", {"username": "grid_worker", "password": "nope"})
-    assert "incorrect" in response.content.decode()
+    assert "The username or password is incorrect" in response.content.decode()
 
 
 def test_pages_need_login(db) -> None:
@@ -43,8 +48,8 @@ def test_pages_need_login(db) -> None:
         assert response["Location"].startswith("/login/")
 
 
-def test_logout_is_post_only(web_world: WebWorld) -> None:
-    client = web_world.client_for("dispatcher")
+def test_logout_is_post_only(login_as: Login) -> None:
+    client = login_as("dispatcher")
     assert client.get("/logout/").status_code == 405
     assert client.get("/").status_code == 200  # still signed in
 
@@ -54,15 +59,15 @@ def test_logout_is_post_only(web_world: WebWorld) -> None:
     assert client.get("/").status_code == 302
 
 
-def test_logout_without_csrf_token_is_refused(web_world: WebWorld) -> None:
+def test_logout_without_csrf_token_is_refused(web_users: dict[str, User]) -> None:
     client = Client(enforce_csrf_checks=True)
-    client.force_login(web_world.users["dispatcher"])
+    client.force_login(web_users["dispatcher"])
     assert client.post("/logout/").status_code == 403
     assert client.get("/").status_code == 200
 
 
-def test_language_switch_turns_page_english_and_back(web_world: WebWorld) -> None:
-    client = web_world.client_for("grid_worker")
+def test_language_switch_turns_page_english_and_back(login_as: Login) -> None:
+    client = login_as("grid_worker")
     page = client.get("/").content.decode()
     assert "我的待办" in page
     assert "English" in page
