@@ -22,7 +22,16 @@ from jiedao.core.models import (
 from jiedao.registry import actions
 from jiedao.registry.models import Resident
 
-SQUARE = {"type": "Polygon", "coordinates": [[[121.0, 28.0], [121.1, 28.0], [121.1, 28.1], [121.0, 28.0]]]}
+
+def square(west: float, south: float, size: float = 0.1) -> dict:
+    ring = [
+        [west, south],
+        [west + size, south],
+        [west + size, south + size],
+        [west, south + size],
+        [west, south],
+    ]
+    return {"type": "Polygon", "coordinates": [ring]}
 
 
 def make_id(region: str = "330302", birth: str = "19900307", seq: str = "123") -> str:
@@ -60,9 +69,17 @@ def _user(username: str, *roles: dict) -> User:
     return user
 
 
-def _grid(j: Jurisdiction, c: Community, bs: BoundarySet, code: str) -> Grid:
+def _grid(j: Jurisdiction, c: Community, bs: BoundarySet, code: str, west: float) -> Grid:
+    """A 0.1° square grid whose south-west corner is (28.0, west)."""
     return Grid.objects.create(
-        jurisdiction=j, community=c, boundary_set=bs, code=code, name=f"{c.name}{code}网格", geometry=SQUARE
+        jurisdiction=j,
+        community=c,
+        boundary_set=bs,
+        code=code,
+        name=f"{c.name}{code}网格",
+        geometry=square(west, 28.0),
+        centroid_lat=28.05,
+        centroid_lng=west + 0.05,
     )
 
 
@@ -75,7 +92,11 @@ def world(db) -> World:
     co = Community.objects.create(jurisdiction=other, code="c1", name="西门社区")
     bs = BoundarySet.objects.create(jurisdiction=j, version=1, active=True)
     bso = BoundarySet.objects.create(jurisdiction=other, version=1, active=True)
-    ga, gb, go = _grid(j, ca, bs, "g1"), _grid(j, cb, bs, "g2"), _grid(other, co, bso, "g1")
+    ga, gb, go = (
+        _grid(j, ca, bs, "g1", 121.0),
+        _grid(j, cb, bs, "g2", 121.1),
+        _grid(other, co, bso, "g1", 122.0),
+    )
 
     def tag(tag_set: str, code: str, name: str, juris: Jurisdiction = j) -> Tag:
         return Tag.objects.create(jurisdiction=juris, tag_set=tag_set, code=code, name=name)

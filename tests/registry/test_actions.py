@@ -229,3 +229,29 @@ def test_places_households_and_organisations(world) -> None:
         )
     assert exc.value.message_dict["credit_code"]
     assert not Organisation.objects.exists()
+
+
+def test_place_with_coordinates_and_no_grid_is_placed_in_its_grid(world) -> None:
+    place = actions.create_place(
+        acting_user=world.worker_a,
+        data=actions.PlaceInput(
+            name="码头仓库", kind=world.kind_rental, address="码头路", lat=28.05, lng=121.05
+        ),
+    )
+    assert (place.grid, place.community) == (world.grid_a, world.community_a)
+    with pytest.raises(PermissionDenied):
+        actions.create_place(
+            acting_user=world.worker_a,
+            data=actions.PlaceInput(
+                name="南岙仓库", kind=world.kind_rental, address="南岙路", lat=28.05, lng=121.15
+            ),
+        )
+    with pytest.raises(ValidationError) as exc:
+        actions.create_place(
+            acting_user=world.worker_a,
+            data=actions.PlaceInput(
+                name="x", kind=world.kind_rental, address="y", grid=world.grid_a, lat=0, lng=0
+            ),
+        )
+    assert "定位失败" in exc.value.message_dict["lat"][0]
+    assert Place.objects.count() == 1

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from jiedao.core import crypto
 from jiedao.core.audit import snapshot
+from jiedao.core.geo import locate_grid, validate_point
 from jiedao.core.models import Community, Grid, Tag, User
+from jiedao.core.scope import scope_of
 from jiedao.registry.actions.base import (
     create_record,
     locate,
@@ -96,23 +98,39 @@ def _apply_household(user: User, household: Household, data: HouseholdInput) -> 
     household.note = data.note.strip()
 
 
+def _grid_at(user: User, community: Community | None, point: tuple[float, float]) -> Grid | None:
+    """The grid containing the point, when it agrees with the chosen community (or none was chosen)."""
+    if community is not None:
+        jurisdiction_id: int | None = community.jurisdiction_id
+    else:
+        member_of = scope_of(user).member_of
+        jurisdiction_id = next(iter(member_of)) if len(member_of) == 1 else None
+    if jurisdiction_id is None:
+        return None
+    grid = locate_grid(jurisdiction_id, *point)
+    if grid is None or (community is not None and grid.community_id != community.pk):
+        return None
+    return grid
+
+
 def _apply_place(user: User, place: Place, data: PlaceInput) -> None:
     errors: dict[str, list[Any]] = {}
     name = required(data.name, "name", _("名称"), errors)
     address = required(data.address, "address", _("地址"), errors)
     if data.kind is None:
         errors.setdefault("kind", []).append(_("请选择场所类型"))
+    point: tuple[float, float] | None = None
     if (data.lat is None) != (data.lng is None):
         errors.setdefault("lat", []).append(_("经纬度须同时填写"))
-    elif (
-        data.lat is not None
-        and data.lng is not None
-        and not (-90 <= data.lat <= 90 and -180 <= data.lng <= 180)
-    ):
-        errors.setdefault("lat", []).append(_("经纬度超出范围"))
+    elif data.lat is not None:
+        try:
+            point = validate_point(data.lat, data.lng)
+        except ValidationError as exc:
+            errors.setdefault("lat", []).extend(exc.messages)
     if data.risk_colour and data.risk_colour not in RiskColour.values:
         errors.setdefault("risk_colour", []).append(_("风险等级无效"))
-    located = locate(user, data.community, data.grid, errors)
+    grid = data.grid if data.grid is not None or point is None else _grid_at(user, data.community, point)
+    located = locate(user, data.community, grid, errors)
     raise_errors(errors)
     assert located is not None
     assert data.kind is not None
