@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template, engines
 from django.test import Client, RequestFactory
 
@@ -96,3 +97,18 @@ def test_htmx_requests_carry_the_csrf_token(login_as: Login) -> None:
     assert 'hx-headers=\'{"X-CSRFToken": "' in body
     assert "/static/vendor/htmx/htmx.min.js" in body
     assert "/static/vendor/bootstrap/js/bootstrap.bundle.min.js" in body
+
+
+def test_anonymous_pages_offer_sign_in_and_language(db) -> None:
+    request = RequestFactory().get("/public/")
+    request.user = AnonymousUser()
+    body = (
+        engines["django"]
+        .from_string('{% extends "base.html" %}{% block content %}公开{% endblock %}')
+        .render(request=request)
+    )
+    assert 'href="/login/?next=/public/"' in body
+    assert 'action="/i18n/setlang/"' in body
+    assert 'action="/logout/"' not in body
+    login_page = Client().get("/login/").content.decode()
+    assert 'href="/login/' not in login_page  # the sign-in page does not link to itself
