@@ -20,6 +20,7 @@ from jiedao.registry.actions.records import (
     update_organisation,
     update_place,
 )
+from jiedao.registry.actions.rekey import reencrypt_personal_data
 from jiedao.registry.actions.residents import (
     REVEALABLE_RESIDENT_FIELDS,
     ResidentInput,
@@ -44,6 +45,7 @@ __all__ = [
     "create_organisation",
     "create_place",
     "create_resident",
+    "reencrypt_personal_data",
     "reveal_resident_field",
     "update_household",
     "update_organisation",
