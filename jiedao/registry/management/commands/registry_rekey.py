@@ -6,13 +6,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from jiedao.registry.actions import reencrypt_personal_data
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("用 DATA_KEYS 的第一个密钥重新加密仍以旧密钥保存的个人信息")
+    help = "用 DATA_KEYS 的第一个密钥重新加密仍以旧密钥保存的个人信息（完成密钥轮换）"
 
     def handle(self, *args: Any, **options: Any) -> None:
         count = reencrypt_personal_data(acting_user=None)
