@@ -255,3 +255,16 @@ def test_place_with_coordinates_and_no_grid_is_placed_in_its_grid(world) -> None
         )
     assert "定位失败" in exc.value.message_dict["lat"][0]
     assert Place.objects.count() == 1
+
+
+def test_duplicate_id_racing_past_the_check_is_still_a_field_error(world, add_resident, monkeypatch) -> None:
+    add_resident("王一", id_number=ID)
+    from jiedao.registry.actions import residents
+
+    monkeypatch.setattr(residents.Resident.objects, "filter", lambda **kw: Resident.objects.none())
+    with pytest.raises(ValidationError) as exc:
+        add_resident("王二", id_number=ID, grid=world.grid_b)
+    assert exc.value.message_dict == {"id_number": ["该身份证号码已登记"]}
+    monkeypatch.undo()
+    assert Resident.objects.count() == 1
+    assert AuditEntry.objects.filter(action="create").count() == 1

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.core import crypto
@@ -97,11 +97,20 @@ def _apply_resident(user: User, resident: Resident, data: ResidentInput) -> list
     return tags
 
 
+def _save_unique(resident: Resident) -> None:
+    """Save; a concurrent registration of the same ID number becomes the same field error."""
+    try:
+        with transaction.atomic():
+            resident.save()
+    except IntegrityError:
+        raise ValidationError({"id_number": [_("该身份证号码已登记")]}) from None
+
+
 def create_resident(*, acting_user: User, data: ResidentInput) -> Resident:
     with transaction.atomic():
         resident = Resident()
         tags = _apply_resident(acting_user, resident, data)
-        resident.save()
+        _save_unique(resident)
         resident.tags.set(tags)
         record(resident, "create", acting_user=acting_user, after=_resident_snapshot(resident))
     return resident
@@ -116,7 +125,7 @@ def update_resident(
         before = _resident_snapshot(locked)
         tags = _apply_resident(acting_user, locked, data)
         locked.version += 1
-        locked.save()
+        _save_unique(locked)
         locked.tags.set(tags)
         record(locked, "update", acting_user=acting_user, before=before, after=_resident_snapshot(locked))
     return locked
