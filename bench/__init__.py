@@ -1,0 +1,1 @@
+"""Benchmarks of jiedao (run with `python -m bench`); not part of the test suite."""
