@@ -41,11 +41,14 @@ class BootstrapMixin:
 class LocatedForm(BootstrapMixin, forms.Form):
     """Community and grid choices limited to where the user works."""
 
-    community = forms.ModelChoiceField(label=_("村社"), queryset=Community.objects.none(), required=False)
+    community = forms.ModelChoiceField(
+        label=_("村社"), queryset=Community.objects.none(), required=False, empty_label=_("（由网格确定）")
+    )
     grid = forms.ModelChoiceField(
         label=_("网格"),
         queryset=Grid.objects.none(),
         required=False,
+        empty_label=_("（不指定网格）"),
         help_text=_("选择网格后村社自动确定"),
     )
 
@@ -63,6 +66,7 @@ class VersionedForm(LocatedForm):
 
 
 class ResidentForm(VersionedForm):
+    field_order = ["name", "id_number", "phone", "clear_phone", "residence_type"]
     name = forms.CharField(label=_("姓名"), max_length=60)
     id_number = forms.CharField(
         label=_("身份证号码"),
@@ -80,7 +84,9 @@ class ResidentForm(VersionedForm):
     residence_type = forms.ChoiceField(
         label=_("人口类型"), choices=ResidenceType.choices, initial=ResidenceType.REGISTERED
     )
-    household = forms.ModelChoiceField(label=_("所属户"), queryset=Household.objects.none(), required=False)
+    household = forms.ModelChoiceField(
+        label=_("所属户"), queryset=Household.objects.none(), required=False, empty_label=_("（无）")
+    )
     tags = forms.ModelMultipleChoiceField(
         label=_("标签"),
         queryset=Tag.objects.none(),
@@ -131,6 +137,7 @@ class ResidentForm(VersionedForm):
 
 
 class HouseholdForm(VersionedForm):
+    field_order = ["address", "number"]
     number = forms.CharField(label=_("户号"), max_length=40, required=False)
     address = forms.CharField(label=_("地址"), max_length=200)
     note = forms.CharField(label=_("备注"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -147,6 +154,7 @@ class HouseholdForm(VersionedForm):
 
 
 class PlaceForm(VersionedForm):
+    field_order = ["name", "kind", "address"]
     name = forms.CharField(label=_("名称"), max_length=120)
     kind = forms.ModelChoiceField(label=_("类型"), queryset=Tag.objects.none())
     address = forms.CharField(label=_("地址"), max_length=200)
@@ -178,6 +186,7 @@ class PlaceForm(VersionedForm):
 
 
 class OrganisationForm(VersionedForm):
+    field_order = ["name", "credit_code", "kind"]
     name = forms.CharField(label=_("名称"), max_length=120)
     credit_code = forms.CharField(label=_("统一社会信用代码"), max_length=30, required=False)
     kind = forms.ModelChoiceField(label=_("类型"), queryset=Tag.objects.none(), required=False)
@@ -216,9 +225,15 @@ class OrganisationForm(VersionedForm):
 
 class ResidentFilterForm(BootstrapMixin, forms.Form):
     q = forms.CharField(label=_("搜索"), required=False, max_length=60)
-    community = forms.ModelChoiceField(label=_("村社"), queryset=Community.objects.none(), required=False)
-    grid = forms.ModelChoiceField(label=_("网格"), queryset=Grid.objects.none(), required=False)
-    tag = forms.ModelChoiceField(label=_("标签"), queryset=Tag.objects.none(), required=False)
+    community = forms.ModelChoiceField(
+        label=_("村社"), queryset=Community.objects.none(), required=False, empty_label=_("全部村社")
+    )
+    grid = forms.ModelChoiceField(
+        label=_("网格"), queryset=Grid.objects.none(), required=False, empty_label=_("全部网格")
+    )
+    tag = forms.ModelChoiceField(
+        label=_("标签"), queryset=Tag.objects.none(), required=False, empty_label=_("全部标签")
+    )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
