@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("registry/", include("jiedao.registry.urls")),
     path("cases/", include("jiedao.cases.urls")),
+    path("events/", include("jiedao.events.urls")),
     path("audit/", include("jiedao.core.urls")),
     path("", include("jiedao.web.urls")),
 ]

@@ -6,6 +6,7 @@ Every case kind's pages (events, petitions, mediation, hazards) render the same 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -207,10 +208,8 @@ def _details(data: dict[str, Any]) -> list[str]:
     if data.get("days"):
         out.append(_("天数：%(n)s 个工作日") % {"n": data["days"]})
     if data.get("rating"):
-        try:
+        with contextlib.suppress(ValueError):
             out.append(_("评价：%(r)s") % {"r": Rating(int(data["rating"])).label})
-        except ValueError:
-            pass
     if data.get("target"):
         out.append(_("合并到：%(n)s") % {"n": data["target"]})
     return out

@@ -1,0 +1,331 @@
+"""Event pages: list, detail with actions, intake, public rating, workbench to-dos, dashboard.
+
+Thin: parse, call one scoped query or one engine action, render. Errors from the engine carry
+a translated message and are shown on the page that caused them; nothing is written.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case as Choose
+from django.db.models import Count, IntegerField, QuerySet, Value, When
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from jiedao.cases import actions, pages
+from jiedao.cases.errors import CaseError
+from jiedao.cases.models import Case, Channel, TimeStatus
+from jiedao.cases.queries import get_case_for, visible_cases
+from jiedao.core.models import Category, Role, User
+from jiedao.core.scope import scope_of
+from jiedao.events import stats
+from jiedao.events.filters import EventFilter
+from jiedao.events.forms import EventFilterForm, EventIntakeForm, PublicRateForm
+from jiedao.events.intake import intake_jurisdiction, validate_event
+from jiedao.events.kind import KIND, OPEN
+from jiedao.events.queries import capped_count, event_list
+
+PAGE_SIZE = 20
+TOP = 10
+INTAKE_ROLES = (Role.GRID_WORKER, Role.GRID_LEADER, Role.DISPATCHER, Role.ADMIN)
+LIST_ROLES = (
+    Role.GRID_WORKER,
+    Role.GRID_LEADER,
+    Role.DISPATCHER,
+    Role.HANDLER,
+    Role.INSPECTOR,
+    Role.LEADER,
+    Role.ADMIN,
+)
+DASHBOARD_ROLES = (Role.LEADER, Role.DISPATCHER, Role.ADMIN)
+SESSION_CREATED = "events_created"
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _require(request: HttpRequest, roles: tuple[str, ...]) -> None:
+    if not scope_of(_user(request)).has(*roles):
+        raise PermissionDenied
+
+
+def _jurisdictions(user: User) -> set[int] | None:
+    scope = scope_of(user)
+    return None if scope.superuser else set(scope.member_of)
+
+
+# ---------------------------------------------------------------- list
+
+
+@login_required
+@require_GET
+def event_list_view(request: HttpRequest) -> HttpResponse:
+    _require(request, LIST_ROLES)
+    user = _user(request)
+    flt = EventFilter.parse(request.GET)
+    qs = event_list(user, flt)
+    count, more = capped_count(qs)
+    pages_total = max(1, math.ceil(count / PAGE_SIZE))
+    try:
+        page = min(max(1, int(request.GET.get("page", 1))), pages_total)
+    except ValueError:
+        page = 1
+    rows = pages.decorate(qs[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
+    query = flt.as_query()
+    context = {
+        "rows": rows,
+        "count": count,
+        "more": more,
+        "page": page,
+        "pages_total": pages_total,
+        "query": query,
+        "channels": dict(Channel.choices),
+    }
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "events/_list_results.html", context)
+    form = EventFilterForm(initial=query, jurisdiction_ids=_jurisdictions(user))
+    return render(request, "events/list.html", {**context, "form": form})
+
+
+# ---------------------------------------------------------------- detail and actions
+
+
+def _detail_context(request: HttpRequest, case: Case) -> dict[str, Any]:
+    entries = pages.timeline_entries(case)
+    return {
+        "case": case,
+        "state_badge": pages.state_badge(case.kind, case.state),
+        "time_badge": pages.time_badge(case.time_status),
+        "entries": entries,
+        "attachments": pages.attachments_of(entries),
+        "specs": pages.action_specs(_user(request), case),
+        "act_url": reverse("events:act", args=[case.pk]),
+        "grid_geometry": case.grid.geometry if case.grid else None,
+        "point": {"lat": case.lat, "lng": case.lng} if case.lat is not None else None,
+    }
+
+
+@login_required
+@require_GET
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for(_user(request), pk, KIND)
+    return render(request, "events/detail.html", _detail_context(request, case))
+
+
+@login_required
+@require_POST
+def event_act(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = get_case_for(user, pk, KIND)
+    try:
+        _updated, label = pages.perform_from_request(request, case, acting_user=user)
+    except CaseError as err:
+        context = {**_detail_context(request, case), "error": err.message}
+        return render(request, "events/detail.html", context, status=err.status)
+    messages.success(request, _("已完成“%(action)s”。") % {"action": label})
+    try:
+        get_case_for(user, pk, KIND)
+    except Http404:
+        # The action moved the case out of this user's scope (e.g. a department returned it).
+        return redirect("events:list")
+    return redirect("events:detail", pk=pk)
+
+
+# ---------------------------------------------------------------- intake
+
+
+def _intake_form(request: HttpRequest, data: Any = None) -> EventIntakeForm:
+    user = _user(request)
+    jurisdiction = intake_jurisdiction(user)
+    own_grid = scope_of(user).grids and scope_of(user).has(Role.GRID_WORKER)
+    return EventIntakeForm(
+        data,
+        jurisdiction_id=jurisdiction.pk,
+        default_channel=Channel.GRID if own_grid else Channel.CALL,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_create(request: HttpRequest) -> HttpResponse:
+    _require(request, INTAKE_ROLES)
+    user = _user(request)
+    try:
+        form = _intake_form(request, request.POST if request.method == "POST" else None)
+    except CaseError as err:
+        raise PermissionDenied(err.message) from None
+    if request.method == "GET":
+        return render(request, "events/create.html", {"form": form})
+    try:
+        new = validate_event(request.POST.dict(), jurisdiction=intake_jurisdiction(user), user=user)
+        case, code = actions.create_case(new, acting_user=user, files=request.FILES.getlist("files"))
+    except CaseError as err:
+        context = {"form": form, "error": err.message, "error_field": err.field}
+        return render(request, "events/create.html", context, status=err.status)
+    request.session[SESSION_CREATED] = {"id": case.pk, "number": case.number, "code": code}
+    return redirect("events:created")
+
+
+@login_required
+@require_GET
+def event_created(request: HttpRequest) -> HttpResponse:
+    """Shows the new case's number and the reporter's rating code exactly once."""
+    info = request.session.pop(SESSION_CREATED, None)
+    if not info:
+        return redirect("events:list")
+    return render(request, "events/created.html", {"info": info})
+
+
+def _keywords(category: Category) -> list[str]:
+    return [k.strip() for k in category.keywords.replace("，", ",").split(",") if k.strip()]
+
+
+@login_required
+@require_GET
+def category_suggest(request: HttpRequest) -> HttpResponse:
+    """Up to three categories whose keywords occur in the typed title and description."""
+    text = f"{request.GET.get('title', '')} {request.GET.get('description', '')}"[:5000]
+    suggestions: list[tuple[int, Category]] = []
+    if text.strip():
+        cats = Category.objects.filter(jurisdiction_id__in=scope_of(_user(request)).member_of).exclude(
+            keywords=""
+        )
+        for c in cats.select_related("platform"):
+            hits = sum(1 for k in _keywords(c) if k in text)
+            if hits:
+                suggestions.append((hits, c))
+    suggestions.sort(key=lambda s: (-s[0], s[1].code))
+    return render(request, "events/_suggest.html", {"suggestions": [c for _h, c in suggestions[:3]]})
+
+
+# ---------------------------------------------------------------- public rating
+
+
+@require_http_methods(["GET", "POST"])
+def public_rate(request: HttpRequest) -> HttpResponse:
+    """A reporter rates their case with the number and code they were given (no login)."""
+    if request.method == "GET":
+        form = PublicRateForm(initial={"number": request.GET.get("number", "")[:32]})
+        return render(request, "events/public_rate.html", {"form": form})
+    form = PublicRateForm(request.POST)
+    if not form.is_valid():
+        return render(request, "events/public_rate.html", {"form": form}, status=400)
+    data = form.cleaned_data
+    try:
+        case = actions.find_by_code(None, data["number"], data["code"])
+        actions.perform(
+            case.pk,
+            "rate",
+            acting_user=None,
+            reporter_code=data["code"],
+            payload={"rating": data["rating"], "rating_note": data["rating_note"]},
+        )
+    except CaseError as err:
+        return render(
+            request, "events/public_rate.html", {"form": form, "error": err.message}, status=err.status
+        )
+    return render(request, "events/public_rate.html", {"done": True, "number": case.number})
+
+
+# ---------------------------------------------------------------- workbench to-dos
+
+
+def _red_first(qs: QuerySet[Case]) -> QuerySet[Case]:
+    rank = Choose(
+        When(time_status=TimeStatus.RED, then=Value(0)),
+        When(time_status=TimeStatus.YELLOW, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return qs.order_by(rank, "due_at", "created_at")
+
+
+def _section(title: str, qs: QuerySet[Case], more_url: str = "") -> dict[str, Any]:
+    rows = pages.decorate(qs.select_related("grid", "department")[:TOP])
+    return {"title": title, "count": qs.count(), "rows": rows, "more_url": more_url}
+
+
+def todo_sections(user: User) -> list[dict[str, Any]]:
+    scope = scope_of(user)
+    mine = visible_cases(user, KIND)
+    list_url = reverse("events:list")
+    out = []
+    if scope.has(Role.DISPATCHER):
+        out.append(
+            _section(
+                _("待受理、被退回、区级流转中"),
+                mine.filter(state__in=["reported", "returned", "escalated"]).order_by("created_at"),
+            )
+        )
+        out.append(
+            _section(_("延期申请待审批"), _red_first(mine.filter(pending_extension_days__isnull=False)))
+        )
+    if scope.has(Role.HANDLER) and (scope.departments or scope.superuser):
+        own = mine if scope.superuser else mine.filter(department_id__in=scope.departments)
+        out.append(_section(_("待签收"), _red_first(own.filter(state="dispatched"))))
+        out.append(
+            _section(_("处置中（超期优先）"), _red_first(own.filter(state__in=["signed", "processing"])))
+        )
+    if scope.has(Role.GRID_WORKER) and (scope.grids or scope.superuser):
+        own = mine if scope.superuser else mine.filter(grid_id__in=scope.grids)
+        out.append(
+            _section(_("待核查（本网格已办结）"), own.filter(state="resolved").order_by("resolved_at"))
+        )
+    if scope.has(Role.LEADER):
+        red = mine.filter(time_status=TimeStatus.RED, state__in=OPEN).order_by("due_at")
+        out.append(_section(_("超期案件"), red, f"{list_url}?time_status=red"))
+    return out
+
+
+def overdue_departments(user: User) -> list[dict[str, Any]]:
+    rows = (
+        visible_cases(user, KIND)
+        .filter(time_status=TimeStatus.RED, state__in=OPEN, department__isnull=False)
+        .order_by()
+        .values("department_id", "department__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "department__name")[:5]
+    )
+    return [{"id": r["department_id"], "name": r["department__name"], "count": r["n"]} for r in rows]
+
+
+@login_required
+@require_GET
+def todo_panel(request: HttpRequest) -> HttpResponse:
+    """The workbench's to-do panel (loaded by htmx); without htmx a page of its own."""
+    user = _user(request)
+    context = {
+        "sections": todo_sections(user),
+        "departments": overdue_departments(user) if scope_of(user).has(Role.LEADER) else [],
+        "list_url": reverse("events:list"),
+    }
+    template = "events/_todo.html" if request.htmx else "events/todo_page.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+# ---------------------------------------------------------------- dashboard
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    _require(request, DASHBOARD_ROLES)
+    data = stats.dashboard(_user(request), request.GET.get("period", ""))
+    periods = [(code, str(label)) for code, label in stats.PERIODS.items()]
+    return render(request, "events/dashboard.html", {"data": data, "periods": periods})
+
+
+@login_required
+@require_GET
+def dashboard_data(request: HttpRequest) -> JsonResponse:
+    _require(request, DASHBOARD_ROLES)
+    return JsonResponse(stats.dashboard(_user(request), request.GET.get("period", "")))
