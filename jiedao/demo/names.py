@@ -1,0 +1,42 @@
+"""Chinese personal and company names drawn from Faker's zh_CN data with the demo's own random.
+
+Faker's own calls recompute weighted tables on every name (≈0.1 ms each); the demo needs tens
+of thousands of names, so the tables are read once here and sampled with `random.choices`.
+"""
+
+from __future__ import annotations
+
+import random
+from itertools import accumulate
+
+from faker.providers.company.zh_CN import Provider as CompanyProvider
+from faker.providers.person.zh_CN import Provider as PersonProvider
+
+
+class NameBook:
+    """Surnames weighted by frequency, one- or two-character given names, company names."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self._surnames = list(PersonProvider.last_names)
+        self._cum = list(accumulate(PersonProvider.last_names.values()))
+        self._male = list(PersonProvider.first_names_male)
+        self._female = list(PersonProvider.first_names_female)
+
+    def surname(self) -> str:
+        return self.rng.choices(self._surnames, cum_weights=self._cum)[0]
+
+    def given(self, male: bool) -> str:
+        chars = self._male if male else self._female
+        first = self.rng.choice(chars)
+        return first + self.rng.choice(chars) if self.rng.random() < 0.45 else first
+
+    def person(self, male: bool | None = None) -> str:
+        if male is None:
+            male = self.rng.random() < 0.5
+        return self.surname() + self.given(male)
+
+    def company(self) -> str:
+        return self.rng.choice(CompanyProvider.company_prefixes) + self.rng.choice(
+            CompanyProvider.company_suffixes
+        )
