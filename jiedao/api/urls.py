@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from jiedao.api import errors, events, reference
+from jiedao.api.auth import AUTH
+from jiedao.registry.api import router as registry_router
 
 api = NinjaAPI(
     title="jiedao API",
@@ -17,3 +19,4 @@ errors.install(api)
 api.add_router("/", events.router)
 api.add_router("/public", events.public)
 api.add_router("/", reference.router)
+api.add_router("/registry", registry_router, auth=AUTH)
