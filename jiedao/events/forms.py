@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases.models import Channel, Rating, TimeStatus
-from jiedao.core.models import Category, Community, Grid, Platform
+from jiedao.core.models import Category, Community, Department, Grid, Platform
 from jiedao.core.models.org import Urgency
 from jiedao.events.kind import STATES
 
@@ -55,8 +55,10 @@ class EventFilterForm(forms.Form):
     )
     state = forms.ChoiceField(label=_("状态"), required=False, widget=_select())
     platform = forms.ChoiceField(label=_("平台"), required=False, widget=_select())
+    category = forms.ChoiceField(label=_("分类"), required=False, widget=_select())
     community = forms.ChoiceField(label=_("村社"), required=False, widget=_select())
     grid = forms.ChoiceField(label=_("网格"), required=False, widget=_select())
+    department = forms.ChoiceField(label=_("处置部门"), required=False, widget=_select())
     channel = forms.ChoiceField(label=_("来源渠道"), required=False, widget=_select())
     time_status = forms.ChoiceField(label=_("时效"), required=False, widget=_select())
     date_from = forms.DateField(
@@ -79,6 +81,10 @@ class EventFilterForm(forms.Form):
         f = self.fields
         f["state"].choices = ANY + [(s.code, s.label) for s in STATES.values()]  # type: ignore[attr-defined]
         f["platform"].choices = ANY + [(str(p.pk), p.name) for p in scoped(Platform.objects.all())]  # type: ignore[attr-defined]
+        f["category"].choices = ANY + category_choices(jurisdiction_ids)  # type: ignore[attr-defined]
+        f["department"].choices = ANY + [  # type: ignore[attr-defined]
+            (str(d.pk), d.name) for d in scoped(Department.objects.all())
+        ]
         f["community"].choices = ANY + [(str(c.pk), c.name) for c in scoped(Community.objects.all())]  # type: ignore[attr-defined]
         f["grid"].choices = ANY + [  # type: ignore[attr-defined]
             (str(g.pk), f"{g.community.name} · {g.name}") for g in active_grids(jurisdiction_ids)

@@ -53,12 +53,12 @@ def test_grid_worker_sees_only_own_grid_in_list_and_search(jurisdiction, users, 
 
 
 def test_handler_sees_only_cases_of_their_department(jurisdiction, users, grids, clients):
-    dispatched(jurisdiction, users, grids["G1"], title="占道经营")
+    dispatched(jurisdiction, users, grids["G1"], title="东门摆摊甲")
     new_event(jurisdiction, users["dispatcher"], grids["G2"], title="尚未派发")
     page = clients["handler"].get(URL).content.decode()
-    assert "占道经营" in page
+    assert "东门摆摊甲" in page
     assert "尚未派发" not in page
-    assert "占道经营" not in clients["handler_b"].get(URL).content.decode()
+    assert "东门摆摊甲" not in clients["handler_b"].get(URL).content.decode()
 
 
 def test_filters_by_state_time_status_and_text(jurisdiction, users, grids, clients):
@@ -125,3 +125,21 @@ def test_rows_do_not_add_queries(jurisdiction, users, grids, clients, django_ass
     assert _queries(c) == few
     with django_assert_max_num_queries(12):
         c.get(URL)
+
+
+def test_filters_by_category_and_department(jurisdiction, users, grids, clients):
+    from jiedao.core.models import Category
+
+    lamp = Category.objects.filter(jurisdiction=jurisdiction).exclude(keywords="").first()
+    assert lamp is not None
+    new_event(jurisdiction, users["dispatcher"], grids["G1"], title="有分类的事件", category=lamp.pk)
+    dispatched(jurisdiction, users, grids["G2"], title="已派给执法队")
+    c = clients["dispatcher"]
+    page = c.get(URL, {"category": lamp.pk}).content.decode()
+    assert "有分类的事件" in page
+    assert "已派给执法队" not in page
+    assert f'<option value="{lamp.pk}" selected>' in page
+    dep = users["handler"].roles.get().department
+    page = c.get(URL, {"department": dep.pk}).content.decode()
+    assert "已派给执法队" in page
+    assert "有分类的事件" not in page
