@@ -62,6 +62,7 @@ class Draft:
     reporter: str
     created_by: User | None
     target: str = ""  # "", "recent", "yellow", "red" for events deliberately left open
+    text_index: int = -1
     original: Draft | None = None
     walk: Walk | None = field(default=None, repr=False)
 
@@ -133,9 +134,16 @@ def _draft(
     lat, lng = info.sampler.point()
     addr = info.address(rng)
     room = f"{info.community_name}智能垃圾房{rng.randint(1, 4)}号"
-    title, description = texts.event_text(
-        rng, category.code, category.name, addr=addr, place=texts.shop_name(rng, names.surname()),
-        name=names.person(), room=room,
+    title, description, text_index = texts.event_text(
+        rng,
+        category.code,
+        category.name,
+        addr=addr,
+        place=texts.shop_name(rng, names.surname()),
+        name=names.person(),
+        room=room,
+        company=f"温州{names.company()}",
+        sensor=channel == Channel.SENSOR,
     )  # fmt: skip
     anonymous = channel == Channel.WEB and rng.random() < 0.2
     name, phone = ("", None) if anonymous else (names.person(), mobile(rng))
@@ -167,14 +175,22 @@ def _draft(
         "rating_code_hash": hash_code("".join(rng.choice(CODE_ALPHABET) for _ in range(8))),
         "created_by": created_by,
     }  # fmt: skip
-    return Draft(fields, created, Plan(), rng.randrange(2**31) * SALT + i, name or "", created_by)
+    seed = rng.randrange(2**31) * SALT + i
+    return Draft(fields, created, Plan(), seed, name or "", created_by, text_index=text_index)
 
 
 def _walk(d: Draft, src: EventSource, limit: datetime | None) -> Walk:
     case = Case(**d.fields, created_at=d.created_at, state=src.ctx.kind.initial)
     reporter = d.reporter or str(_reporter_default())
     walk, _done = run(
-        src.ctx, case, d.plan, seed=d.seed, reporter=reporter, created_by=d.created_by, limit=limit
+        src.ctx,
+        case,
+        d.plan,
+        seed=d.seed,
+        reporter=reporter,
+        created_by=d.created_by,
+        limit=limit,
+        text_index=d.text_index,
     )
     return walk
 
@@ -263,7 +279,9 @@ def _duplicates(rng: random.Random, src: EventSource, dups: list[Draft], others:
         d.plan.end, d.plan.early = "merged", rng.random() < 0.5
         d.plan.self_resolve, d.plan.stop_at = False, ""
         d.created_at = min(original.created_at + timedelta(hours=rng.uniform(0.5, 30)), src.now)
+        d.text_index = original.text_index
         for key in (
+            "description",
             "category_id",
             "platform_id",
             "grid_id",

@@ -22,14 +22,23 @@ class NameBook:
         self._cum = list(accumulate(PersonProvider.last_names.values()))
         self._male = list(PersonProvider.first_names_male)
         self._female = list(PersonProvider.first_names_female)
+        self._single = {
+            True: [c for c in self._male if len(c) == 1],
+            False: [c for c in self._female if len(c) == 1],
+        }
+        # Some of Faker's company prefixes are Latin-letter brands; keep the Chinese ones.
+        self._prefixes = [
+            p for p in CompanyProvider.company_prefixes if all("\u4e00" <= ch <= "\u9fff" for ch in p)
+        ]
 
     def surname(self) -> str:
         return self.rng.choices(self._surnames, cum_weights=self._cum)[0]
 
     def given(self, male: bool) -> str:
-        chars = self._male if male else self._female
-        first = self.rng.choice(chars)
-        return first + self.rng.choice(chars) if self.rng.random() < 0.45 else first
+        first = self.rng.choice(self._male if male else self._female)
+        if len(first) == 1 and self.rng.random() < 0.45:
+            return first + self.rng.choice(self._single[male])
+        return first
 
     def person(self, male: bool | None = None) -> str:
         if male is None:
@@ -37,6 +46,4 @@ class NameBook:
         return self.surname() + self.given(male)
 
     def company(self) -> str:
-        return self.rng.choice(CompanyProvider.company_prefixes) + self.rng.choice(
-            CompanyProvider.company_suffixes
-        )
+        return self.rng.choice(self._prefixes) + self.rng.choice(CompanyProvider.company_suffixes)

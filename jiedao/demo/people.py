@@ -84,7 +84,7 @@ def _located(obj: RegistryRecord, info: GridInfo) -> None:
 
 
 def _birth(rng: random.Random, today: dt.date, low: int, high: int) -> dt.date:
-    return today - dt.timedelta(days=rng.randint(low * 365, high * 365))
+    return today - dt.timedelta(days=rng.randint(low * 365, high * 365 + 364))
 
 
 @dataclass

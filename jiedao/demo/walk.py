@@ -142,6 +142,7 @@ class Walk:
     merge_at: datetime | None = None
     last_department: Department | None = None
     plan_unsatisfied: bool = False
+    text_index: int = -1
 
     # --- mirrored effects that would otherwise query the database ----------------------------
 
@@ -199,7 +200,7 @@ class Walk:
     def payload(self, verb: str) -> dict[str, Any]:
         code = self.ctx.category_code.get(self.case.category_id or 0, "")
         if verb in ("resolve", "district_done", "self_resolve"):
-            return {"result": texts.result_text(self.rng, code)}
+            return {"result": texts.result_text(self.rng, code, self.text_index)}
         if verb == "request_extension":
             return {"days": self.rng.choice((3, 5, 5, 10))}
         if verb == "rate":
@@ -313,13 +314,16 @@ def run(
     reporter: str,
     created_by: User | None,
     limit: datetime | None,
+    text_index: int = -1,
 ) -> tuple[Walk, bool]:
     """Walk `case` (fresh, in the kind's initial state) along `plan`.
 
     Stops early when a step would happen after `limit` (the case stays open where it is).
     Returns the walk and whether the plan was followed to its end or to its `stop_at` state.
     """
-    walk = Walk(ctx, case, random.Random(seed), reporter, plan_unsatisfied=plan.unsatisfied)
+    walk = Walk(
+        ctx, case, random.Random(seed), reporter, plan_unsatisfied=plan.unsatisfied, text_index=text_index
+    )
     t = case.created_at
     by = str(created_by)[:60] if created_by is not None else reporter
     walk.actions.append(

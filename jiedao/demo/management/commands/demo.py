@@ -15,19 +15,21 @@ from jiedao.demo.actions import DemoOptions, default_grids_file, load_demo
 
 
 class Command(BaseCommand):
-    help = "创建演示街道“江心岛街道”（虚构）：网格、用户、人地事物组织和两年的事件"
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = _("创建演示街道“江心岛街道”（虚构）：网格、用户、人地事物组织和两年的事件")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--if-empty", action="store_true", help="已有任何街道时什么也不做")
-        parser.add_argument("--events", type=int, default=20000, help="事件数（默认 20000）")
-        parser.add_argument("--seed", type=int, default=2022, help="随机种子（相同种子生成相同数据）")
-        parser.add_argument("--residents", type=int, default=5000, help="居民数（默认 5000）")
-        parser.add_argument("--places", type=int, default=2000, help="场所数（默认 2000）")
-        parser.add_argument("--organisations", type=int, default=100, help="组织数（默认 100）")
+        parser.add_argument("--if-empty", action="store_true", help=_("已有任何街道时什么也不做"))
+        parser.add_argument("--events", type=int, default=20000, help=_("事件数（默认 20000）"))
+        parser.add_argument("--seed", type=int, default=2022, help=_("随机种子（相同种子生成相同数据）"))
+        parser.add_argument("--residents", type=int, default=5000, help=_("居民数（默认 5000）"))
+        parser.add_argument("--places", type=int, default=2000, help=_("场所数（默认 2000）"))
+        parser.add_argument("--organisations", type=int, default=100, help=_("组织数（默认 100）"))
         parser.add_argument(
             "--grids-file",
             default=str(default_grids_file()),
-            help="把网格 GeoJSON 写到此文件（空字符串表示不写）",
+            help=_("把网格 GeoJSON 写到此文件（空字符串表示不写）"),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -28,7 +28,9 @@ def _pad(text: str, width: int) -> str:
 
 
 class Command(BaseCommand):
-    help = "列出演示街道的登录账号（用户名、密码、角色、范围）"
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = _("列出演示街道的登录账号（用户名、密码、角色、范围）")
 
     def handle(self, *args: Any, **options: Any) -> None:
         jur = Jurisdiction.objects.filter(code=CODE).first()
