@@ -153,7 +153,8 @@ def make_households(
                 residence_type=residence,
             )
             _located(r, info)
-            if age >= 16 or rng.random() < 0.5:
+            # 境外人员 hold passports, not resident ID cards.
+            if residence != ResidenceType.OVERSEAS and (age >= 16 or rng.random() < 0.5):
                 r.id_number = id_number(rng, birth, male, taken)
                 r.gender = crypto.id_gender(r.id_number.reveal())
             if age >= 14 and rng.random() < 0.92:

@@ -14,7 +14,7 @@ from jiedao.cases.actions import NewCase, create_case
 from jiedao.cases.kinds import REPORTER, get_kind
 from jiedao.cases.models import Action, Case, Channel, DepartmentCard, Sequence, TimeStatus
 from jiedao.core import geo
-from jiedao.core.models import AuditEntry, Grid, Jurisdiction, RoleAssignment
+from jiedao.core.models import AuditEntry, Grid, Jurisdiction, Role, RoleAssignment
 from jiedao.registry.models import Place
 from tests.demo.conftest import NOW
 
@@ -49,8 +49,10 @@ def test_every_point_lies_inside_its_grid(small_demo: dict[str, Any]) -> None:
 def test_timelines_are_legal_paths_of_the_transition_table(small_demo: dict[str, Any]) -> None:
     kind = get_kind("event")
     roles: dict[int, set[str]] = defaultdict(set)
-    for user_id, role in RoleAssignment.objects.values_list("user_id", "role"):
+    departments: dict[int, int | None] = {}
+    for user_id, role, department_id in RoleAssignment.objects.values_list("user_id", "role", "department"):
         roles[user_id].add(role)
+        departments[user_id] = department_id
     timeline: dict[int, list[Action]] = defaultdict(list)
     for action in Action.objects.order_by("at", "id"):
         timeline[action.case_id].append(action)
@@ -69,6 +71,8 @@ def test_timelines_are_legal_paths_of_the_transition_table(small_demo: dict[str,
                 assert REPORTER in transition.roles
             else:
                 assert roles[a.actor_id] & transition.roles, (a.verb, roles[a.actor_id])
+                if transition.roles == {Role.HANDLER}:  # only the department holding the case acts
+                    assert departments[a.actor_id] == a.department_id
             if transition.needs_note:
                 assert a.note
             state = a.to_state
