@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Field
+from django.utils.translation import gettext
 
 from jiedao.cases import clocks
 from jiedao.cases.actions import hash_code
@@ -144,7 +145,7 @@ def _draft(
         room=room,
         company=f"温州{names.company()}",
         sensor=channel == Channel.SENSOR,
-    )  # fmt: skip
+    )
     anonymous = channel == Channel.WEB and rng.random() < 0.2
     name, phone = ("", None) if anonymous else (names.person(), mobile(rng))
     created_by: User | None = rng.choice(staff.dispatchers)
@@ -181,7 +182,7 @@ def _draft(
 
 def _walk(d: Draft, src: EventSource, limit: datetime | None) -> Walk:
     case = Case(**d.fields, created_at=d.created_at, state=src.ctx.kind.initial)
-    reporter = d.reporter or str(_reporter_default())
+    reporter = d.reporter or gettext("反映人")
     walk, _done = run(
         src.ctx,
         case,
@@ -193,12 +194,6 @@ def _walk(d: Draft, src: EventSource, limit: datetime | None) -> Walk:
         text_index=d.text_index,
     )
     return walk
-
-
-def _reporter_default() -> str:
-    from django.utils.translation import gettext
-
-    return gettext("反映人")
 
 
 def _settle_open(d: Draft, src: EventSource, rng: random.Random) -> Walk:
