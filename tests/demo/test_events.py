@@ -10,11 +10,11 @@ from typing import Any
 from shapely.geometry import Point, shape
 
 from jiedao.cases import clocks
-from jiedao.cases.actions import NewCase, create_case
+from jiedao.cases.actions import NewCase, create_case, perform
 from jiedao.cases.kinds import REPORTER, get_kind
 from jiedao.cases.models import Action, Case, Channel, DepartmentCard, Sequence, TimeStatus
 from jiedao.core import geo
-from jiedao.core.models import AuditEntry, Grid, Jurisdiction, Role, RoleAssignment
+from jiedao.core.models import AuditEntry, Department, Grid, Jurisdiction, Role, RoleAssignment, User
 from jiedao.registry.models import Place
 from tests.demo.conftest import NOW
 
@@ -151,3 +151,46 @@ def test_one_audit_entry_summarises_the_load(small_demo: dict[str, Any]) -> None
     assert after["seed"] == 7
     # Configuration and grid imports are audited by their own actions; the bulk rows are not.
     assert AuditEntry.objects.count() < 200
+
+
+# state → (verb, who acts, payload) for carrying an open demo case one step further.
+NEXT_STEP: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "reported": ("accept", "dispatcher1", {}),
+    "accepted": ("dispatch", "dispatcher1", {"department": "enforcement", "urgency": "normal"}),
+    "returned": ("reassign", "dispatcher1", {"department": "enforcement"}),
+    "dispatched": ("sign", "handler", {}),
+    "signed": ("start", "handler", {}),
+    "processing": ("resolve", "handler", {"result": "已处置完毕。"}),
+    "resolved": ("verify", "grid", {}),
+    "verified": ("rate", "dispatcher1", {"rating": 3}),
+    "rated": ("archive", "dispatcher1", {}),
+    "escalated": ("district_done", "dispatcher1", {"result": "区级已办结。"}),
+}
+
+
+def test_open_demo_cases_carry_on_through_the_real_engine(small_demo: dict[str, Any]) -> None:
+    kind = get_kind("event")
+    departments = {d.code: d for d in Department.objects.all()}
+    for state, (verb, who, payload) in NEXT_STEP.items():
+        case = Case.objects.filter(state=state).order_by("id").first()
+        assert case is not None, state
+        if who == "handler":
+            assert case.department is not None
+            who = f"handler_{case.department.code}"
+        elif who == "grid":
+            assert case.grid is not None
+            who = f"grid_{case.grid.code}"
+        if "department" in payload:
+            payload = {**payload, "department": departments[payload["department"]].pk}
+        transition = kind.find(state, verb)
+        assert transition is not None
+        done = perform(
+            case.pk,
+            verb,
+            acting_user=User.objects.get(username=who),
+            payload=payload,
+            note="演示后续办理" if transition.needs_note else "",
+            expected_version=case.version,
+        )
+        assert done.state == (transition.target or state)
+        assert done.actions.order_by("-at", "-id").first().verb == verb  # type: ignore[union-attr]
