@@ -28,7 +28,7 @@ from jiedao.core.models import Category, Community, Department, Grid, Jurisdicti
 from jiedao.demo import eventload, people
 from jiedao.demo.geometry import PointSampler, grid_feature_collection
 from jiedao.demo.names import NameBook
-from jiedao.demo.users import make_staff, planned_usernames
+from jiedao.demo.users import DemoStaff, make_staff, planned_usernames
 from jiedao.demo.walk import Context
 from jiedao.registry.models import PLACE_KIND_TAG_SET
 
@@ -74,7 +74,7 @@ def _check(options: DemoOptions) -> None:
         raise ValidationError(errors)
 
 
-def _walk_context(jur: Jurisdiction, staff: Any) -> tuple[Context, list[Category]]:
+def _walk_context(jur: Jurisdiction, staff: DemoStaff) -> tuple[Context, list[Category]]:
     departments = list(Department.objects.filter(jurisdiction=jur).order_by("code"))
     cats = list(
         Category.objects.filter(jurisdiction=jur).select_related("default_department").order_by("code")
