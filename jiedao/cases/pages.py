@@ -7,7 +7,7 @@ Every case kind's pages (events, petitions, mediation, hazards) render the same 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,6 +105,8 @@ class ActionSpec:
     needs_note: bool
     allows_files: bool
     fields: list[FieldSpec]
+    open: bool = False  # re-shown after an error, with what the user had typed
+    note: str = ""
 
 
 def _choices(name: str, case: Case, departments: list[Department]) -> list[tuple[str, str]]:
@@ -125,7 +127,12 @@ def _initial(name: str, case: Case) -> str:
     return ""
 
 
-def field_specs(transition: Transition, case: Case, departments: list[Department]) -> list[FieldSpec]:
+def field_specs(
+    transition: Transition,
+    case: Case,
+    departments: list[Department],
+    posted: Mapping[str, Any] | None = None,
+) -> list[FieldSpec]:
     return [
         FieldSpec(
             name=name,
@@ -133,29 +140,38 @@ def field_specs(transition: Transition, case: Case, departments: list[Department
             widget=FIELD_WIDGETS.get(name, "text"),
             required=name not in OPTIONAL_FIELDS,
             choices=_choices(name, case, departments),
-            initial=_initial(name, case),
+            initial=str(posted.get(name, ""))[:5000] if posted else _initial(name, case),
         )
         for name in transition.fields
     ]
 
 
-def action_specs(user: User | None, case: Case) -> list[ActionSpec]:
-    """The actions this user may take on this case now, each with the fields of its form."""
+def action_specs(user: User | None, case: Case, posted: Mapping[str, Any] | None = None) -> list[ActionSpec]:
+    """The actions this user may take on this case now, each with the fields of its form.
+
+    `posted` is a refused form's data: that action's form opens again with the typed values.
+    """
     transitions = allowed_transitions(user, case)
     departments: list[Department] = []
     if any("department" in t.fields for t in transitions):
         departments = list(Department.objects.filter(jurisdiction_id=case.jurisdiction_id).order_by("code"))
-    return [
-        ActionSpec(
-            action=t.action,
-            label=str(t.label),
-            style=t.style,
-            needs_note=t.needs_note,
-            allows_files=t.allows_files,
-            fields=field_specs(t, case, departments),
+    again = posted if posted and posted.get("action") else None
+    specs = []
+    for t in transitions:
+        mine = again if again is not None and again.get("action") == t.action else None
+        specs.append(
+            ActionSpec(
+                action=t.action,
+                label=str(t.label),
+                style=t.style,
+                needs_note=t.needs_note,
+                allows_files=t.allows_files,
+                fields=field_specs(t, case, departments, mine),
+                open=mine is not None,
+                note=str(mine.get("note", ""))[:5000] if mine else "",
+            )
         )
-        for t in transitions
-    ]
+    return specs
 
 
 def _transition_fields(case: Case, action: str) -> tuple[str, ...]:

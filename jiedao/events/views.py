@@ -99,7 +99,7 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- detail and actions
 
 
-def _detail_context(request: HttpRequest, case: Case) -> dict[str, Any]:
+def _detail_context(request: HttpRequest, case: Case, posted: Any = None) -> dict[str, Any]:
     entries = pages.timeline_entries(case)
     return {
         "case": case,
@@ -107,7 +107,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "time_badge": pages.time_badge(case.time_status),
         "entries": entries,
         "attachments": pages.attachments_of(entries),
-        "specs": pages.action_specs(_user(request), case),
+        "specs": pages.action_specs(_user(request), case, posted),
         "act_url": reverse("events:act", args=[case.pk]),
         "grid_geometry": case.grid.geometry if case.grid else None,
         "point": {"lat": case.lat, "lng": case.lng} if case.lat is not None else None,
@@ -129,7 +129,7 @@ def event_act(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         _updated, label = pages.perform_from_request(request, case, acting_user=user)
     except CaseError as err:
-        context = {**_detail_context(request, case), "error": err.message}
+        context = {**_detail_context(request, case, request.POST), "error": err.message}
         return render(request, "events/detail.html", context, status=err.status)
     messages.success(request, _("已完成“%(action)s”。") % {"action": label})
     try:

@@ -169,3 +169,17 @@ def test_handler_returning_a_case_lands_on_the_list(jurisdiction, users, grids, 
     assert response.status_code == 302
     assert response["Location"] == "/events/"
     assert Case.objects.get(pk=case.pk).state == "returned"
+
+
+def test_refused_form_opens_again_with_what_was_typed(jurisdiction, users, grids, clients):
+    case = dispatched(jurisdiction, users, grids["G1"])
+    step(case, "sign", users["handler"])
+    stale = Case.objects.get(pk=case.pk).version - 1
+    data = {"action": "resolve", "version": stale, "result": "已清理完毕", "note": "附现场照片"}
+    response = clients["handler"].post(url(case, "act/"), data)
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert '<details class="jd-action" data-action="resolve" open>' in body
+    assert ">已清理完毕</textarea>" in body
+    assert ">附现场照片</textarea>" in body
+    assert '<details class="jd-action" data-action="give_back">' in body
