@@ -98,13 +98,14 @@ def read_row(label: str, n: int, res: HeyResult, target_p95: float | None) -> Ro
     )
 
 
-def print_table(rows: list[Row]) -> None:
-    table = [HEADER, *(r.cells() for r in rows)]
+def print_table(rows: list[Row], *, header: bool = True) -> None:
+    table = [HEADER, *(r.cells() for r in rows)] if header else [r.cells() for r in rows]
     widths = [max(_width(row[i]) for row in table) for i in range(len(HEADER))]
-    print()
+    if header:
+        print()
     for k, row in enumerate(table):
-        print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)))
-        if k == 0:
+        print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)), flush=True)
+        if k == 0 and header:
             print("  ".join("-" * w for w in widths))
 
 
