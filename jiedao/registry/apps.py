@@ -6,3 +6,23 @@ class RegistryConfig(AppConfig):
     name = "jiedao.registry"
     label = "registry"
     verbose_name = _("人地事物组织")
+
+    def ready(self) -> None:
+        from django.http import Http404
+
+        from jiedao.core.history import register
+        from jiedao.registry import queries
+
+        def fetcher(get):  # type: ignore[no-untyped-def]
+            def fetch(user, pk):  # type: ignore[no-untyped-def]
+                try:
+                    return get(user, pk)
+                except Http404:
+                    return None
+
+            return fetch
+
+        register("registry.resident", fetcher(queries.get_resident_for))
+        register("registry.household", fetcher(queries.get_household_for))
+        register("registry.place", fetcher(queries.get_place_for))
+        register("registry.organisation", fetcher(queries.get_organisation_for))
