@@ -10,16 +10,53 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.core import crypto
 from jiedao.core.models import Community, Grid, Tag, User
 from jiedao.registry import queries
 from jiedao.registry.actions import HouseholdInput, OrganisationInput, PlaceInput, ResidentInput
-from jiedao.registry.models import Household, ResidenceType, RiskColour
+from jiedao.registry.models import (
+    ORGANISATION_KIND_TAG_SETS,
+    PLACE_KIND_TAG_SETS,
+    RESIDENT_TAG_SETS,
+    Household,
+    ResidenceType,
+    RiskColour,
+)
 from jiedao.registry.validators import validate_credit_code
 
 NO_AUTOFILL = forms.TextInput(attrs={"autocomplete": "off"})
+
+
+class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes that carry their group's label, so a template can head each tag set."""
+
+    def optgroups(self, name: str, value: Any, attrs: dict[str, Any] | None = None) -> Any:
+        groups = super().optgroups(name, value, attrs)
+        for group_name, options, _index in groups:
+            for option in options:
+                option["group"] = group_name or ""
+        return groups
+
+
+def group_tags(field: forms.Field, tags: QuerySet[Tag], order: tuple[str, ...]) -> None:
+    """Offer `tags` in the field grouped by tag set (in the registry's declared order), each
+    group labelled with the set's configured name; validation still goes through `tags`."""
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = tags
+    groups: dict[str, list[tuple[int, str]]] = {}
+    names: dict[str, str] = {}
+    for tag in tags:
+        groups.setdefault(tag.tag_set, []).append((tag.pk, tag.name))
+        names.setdefault(tag.tag_set, tag.tag_set_name or tag.tag_set)
+    rank = {code: i for i, code in enumerate(order)}
+    grouped: list[Any] = [
+        (names[code], groups[code]) for code in sorted(groups, key=lambda c: (rank.get(c, len(rank)), c))
+    ]
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    field.choices = empty + grouped
 
 
 class BootstrapMixin:
@@ -91,7 +128,7 @@ class ResidentForm(VersionedForm):
         label=_("标签"),
         queryset=Tag.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=GroupedCheckboxSelectMultiple,
     )
     note = forms.CharField(label=_("备注"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -99,7 +136,7 @@ class ResidentForm(VersionedForm):
         super().__init__(*args, user=user, **kwargs)
         self.editing = editing
         self.fields["household"].queryset = queries.households_for(user)  # type: ignore[attr-defined]
-        self.fields["tags"].queryset = queries.resident_tags_for(user)  # type: ignore[attr-defined]
+        group_tags(self.fields["tags"], queries.resident_tags_for(user), RESIDENT_TAG_SETS)
         if editing:
             keep = _("留空则保持原号码不变")
             self.fields["id_number"].help_text = keep
@@ -167,7 +204,7 @@ class PlaceForm(VersionedForm):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
-        self.fields["kind"].queryset = queries.place_kinds_for(user)  # type: ignore[attr-defined]
+        group_tags(self.fields["kind"], queries.place_kinds_for(user), PLACE_KIND_TAG_SETS)
         self.style()
 
     def to_input(self) -> PlaceInput:
@@ -197,7 +234,7 @@ class OrganisationForm(VersionedForm):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
-        self.fields["kind"].queryset = queries.organisation_kinds_for(user)  # type: ignore[attr-defined]
+        group_tags(self.fields["kind"], queries.organisation_kinds_for(user), ORGANISATION_KIND_TAG_SETS)
         self.style()
 
     def clean_credit_code(self) -> str:
@@ -240,7 +277,7 @@ class ResidentFilterForm(BootstrapMixin, forms.Form):
         self.fields["q"].widget.attrs["placeholder"] = _("姓名，或完整身份证号/手机号")
         self.fields["community"].queryset = queries.communities_for(user)  # type: ignore[attr-defined]
         self.fields["grid"].queryset = queries.grids_for(user)  # type: ignore[attr-defined]
-        self.fields["tag"].queryset = queries.resident_tags_for(user)  # type: ignore[attr-defined]
+        group_tags(self.fields["tag"], queries.resident_tags_for(user), RESIDENT_TAG_SETS)
         self.style()
 
     def filters(self) -> dict[str, Any]:

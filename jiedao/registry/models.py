@@ -13,10 +13,14 @@ from jiedao.core import crypto
 from jiedao.core.fields import BlindIndexedModel, EncryptedField, blind_index_field
 from jiedao.core.models import Community, Grid, Jurisdiction, Tag
 
-# Tag sets (core.Tag.tag_set) this app reads its configurable vocabularies from.
-RESIDENT_TAG_SET = "resident"
-PLACE_KIND_TAG_SET = "place_kind"
-ORGANISATION_KIND_TAG_SET = "organisation_kind"
+# Tag sets (core.Tag.tag_set codes from config/<jurisdiction>/tags.json) this app reads its
+# vocabularies from, in the order their groups are shown. A set a jurisdiction does not
+# configure simply offers nothing; a set listed nowhere here is not a registry vocabulary.
+RESIDENT_TAG_SETS = ("population_type", "islander", "overseas_chinese", "party_member", "key_group")
+PLACE_KIND_TAG_SETS = ("place_type",)
+ORGANISATION_KIND_TAG_SETS = ("organisation_type",)
+# The set new place kinds belong to (jiedao.demo reads it).
+PLACE_KIND_TAG_SET = PLACE_KIND_TAG_SETS[0]
 
 
 class ResidenceType(models.TextChoices):

@@ -11,9 +11,9 @@ from jiedao.core import crypto
 from jiedao.core.models import Community, Grid, Tag, User
 from jiedao.core.scope import Scope, scope_of
 from jiedao.registry.models import (
-    ORGANISATION_KIND_TAG_SET,
-    PLACE_KIND_TAG_SET,
-    RESIDENT_TAG_SET,
+    ORGANISATION_KIND_TAG_SETS,
+    PLACE_KIND_TAG_SETS,
+    RESIDENT_TAG_SETS,
     Household,
     Organisation,
     Place,
@@ -165,21 +165,22 @@ def grids_for(user: User | None) -> QuerySet[Grid]:
     return qs.select_related("community").order_by("community__code", "code")
 
 
-def _tags_for(user: User | None, tag_set: str) -> QuerySet[Tag]:
+def _tags_for(user: User | None, tag_sets: tuple[str, ...]) -> QuerySet[Tag]:
+    """Tags of the given sets in the user's jurisdictions, by set, then in configuration order."""
     scope = scope_of(user)
-    qs = Tag.objects.filter(tag_set=tag_set)
+    qs = Tag.objects.filter(tag_set__in=tag_sets)
     if not scope.superuser:
         qs = qs.filter(jurisdiction_id__in=scope.member_of)
-    return qs
+    return qs.order_by("tag_set", "pk")
 
 
 def resident_tags_for(user: User | None) -> QuerySet[Tag]:
-    return _tags_for(user, RESIDENT_TAG_SET)
+    return _tags_for(user, RESIDENT_TAG_SETS)
 
 
 def place_kinds_for(user: User | None) -> QuerySet[Tag]:
-    return _tags_for(user, PLACE_KIND_TAG_SET)
+    return _tags_for(user, PLACE_KIND_TAG_SETS)
 
 
 def organisation_kinds_for(user: User | None) -> QuerySet[Tag]:
-    return _tags_for(user, ORGANISATION_KIND_TAG_SET)
+    return _tags_for(user, ORGANISATION_KIND_TAG_SETS)

@@ -98,8 +98,10 @@ def world(db) -> World:
         _grid(other, co, bso, "g1", 122.0),
     )
 
-    def tag(tag_set: str, code: str, name: str, juris: Jurisdiction = j) -> Tag:
-        return Tag.objects.create(jurisdiction=juris, tag_set=tag_set, code=code, name=name)
+    def tag(tag_set: str, set_name: str, code: str, name: str, juris: Jurisdiction = j) -> Tag:
+        return Tag.objects.create(
+            jurisdiction=juris, tag_set=tag_set, tag_set_name=set_name, code=code, name=name
+        )
 
     return World(
         jurisdiction=j,
@@ -109,11 +111,11 @@ def world(db) -> World:
         grid_a=ga,
         grid_b=gb,
         other_grid=go,
-        tag_overseas=tag("resident", "qiaobao", "侨胞"),
-        tag_key=tag("resident", "key", "重点人群"),
-        kind_rental=tag("place_kind", "rental", "出租房"),
-        kind_shop=tag("place_kind", "small", "三小场所"),
-        org_kind=tag("organisation_kind", "firm", "企业"),
+        tag_overseas=tag("overseas_chinese", "侨胞", "overseas", "侨胞"),
+        tag_key=tag("key_group", "重点人群", "elderly_alone", "独居老人"),
+        kind_rental=tag("place_type", "场所类型", "rental", "出租房"),
+        kind_shop=tag("place_type", "场所类型", "three_small", "三小场所"),
+        org_kind=tag("organisation_type", "组织类型", "enterprise", "企业"),
         worker_a=_user(
             "worker_a", {"role": Role.GRID_WORKER, "jurisdiction": j, "community": ca, "grid": ga}
         ),

@@ -33,7 +33,7 @@ def test_resident_list_is_scoped_masked_and_filterable(world, add_resident, logi
     assert row["id"] == mine.pk
     assert row["id_number"] == ID[:6] + "********" + ID[-4:]
     assert row["phone"] == "150****5678"
-    assert row["tags"] == ["重点人群"]
+    assert row["tags"] == ["独居老人"]
     assert ID not in response.content.decode()
     assert PHONE not in response.content.decode()
     leader = login(world.leader)

@@ -90,8 +90,11 @@ def protected_input(
         return value
 
 
-def tag_check(tag: Tag | None, tag_set: str, jurisdiction_id: int, name: str, errors: dict[str, list[Any]]):
-    if tag is not None and (tag.tag_set != tag_set or tag.jurisdiction_id != jurisdiction_id):
+def tag_check(
+    tag: Tag | None, tag_sets: tuple[str, ...], jurisdiction_id: int, name: str, errors: dict[str, list[Any]]
+) -> None:
+    """Refuse a tag outside the record's jurisdiction or outside the sets this field reads."""
+    if tag is not None and (tag.tag_set not in tag_sets or tag.jurisdiction_id != jurisdiction_id):
         errors.setdefault(name, []).append(_("所选类型不可用"))
 
 

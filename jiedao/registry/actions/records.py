@@ -25,8 +25,8 @@ from jiedao.registry.actions.base import (
     update_record,
 )
 from jiedao.registry.models import (
-    ORGANISATION_KIND_TAG_SET,
-    PLACE_KIND_TAG_SET,
+    ORGANISATION_KIND_TAG_SETS,
+    PLACE_KIND_TAG_SETS,
     Household,
     Organisation,
     Place,
@@ -134,7 +134,7 @@ def _apply_place(user: User, place: Place, data: PlaceInput) -> None:
     raise_errors(errors)
     assert located is not None
     assert data.kind is not None
-    tag_check(data.kind, PLACE_KIND_TAG_SET, located[0].jurisdiction_id, "kind", errors)
+    tag_check(data.kind, PLACE_KIND_TAG_SETS, located[0].jurisdiction_id, "kind", errors)
     raise_errors(errors)
     set_location(place, *located)
     place.name, place.address, place.kind = name, address, data.kind
@@ -156,7 +156,7 @@ def _apply_organisation(user: User, org: Organisation, data: OrganisationInput) 
     located = locate(user, data.community, data.grid, errors)
     raise_errors(errors)
     assert located is not None
-    tag_check(data.kind, ORGANISATION_KIND_TAG_SET, located[0].jurisdiction_id, "kind", errors)
+    tag_check(data.kind, ORGANISATION_KIND_TAG_SETS, located[0].jurisdiction_id, "kind", errors)
     raise_errors(errors)
     set_location(org, *located)
     org.name, org.credit_code, org.kind = name, code, data.kind

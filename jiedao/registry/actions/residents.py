@@ -26,7 +26,7 @@ from jiedao.registry.actions.base import (
     set_location,
     tag_check,
 )
-from jiedao.registry.models import RESIDENT_TAG_SET, Household, ResidenceType, Resident
+from jiedao.registry.models import RESIDENT_TAG_SETS, Household, ResidenceType, Resident
 
 REVEALABLE_RESIDENT_FIELDS = ("id_number", "phone")
 RESIDENT_AUDIT_FIELDS = [
@@ -72,7 +72,7 @@ def _apply_resident(user: User, resident: Resident, data: ResidentInput) -> list
         errors.setdefault("household", []).append(_("所选的户不在该街道"))
     tags = list(data.tags)
     for tag in tags:
-        tag_check(tag, RESIDENT_TAG_SET, jurisdiction_id, "tags", errors)
+        tag_check(tag, RESIDENT_TAG_SETS, jurisdiction_id, "tags", errors)
     if id_number:
         clash = Resident.objects.filter(
             jurisdiction_id=jurisdiction_id,
