@@ -73,8 +73,8 @@ def _actor_name(user: User | None) -> str:
     return str(user)[:60]
 
 
-def _save_files(case: Case, action: Action, files: list[CheckedFile], user: User | None) -> None:
-    for f in files:
+def _save_files(case: Case, action: Action, files: list[CheckedFile], user: User | None) -> list[Attachment]:
+    return [
         Attachment.objects.create(
             case=case,
             action=action,
@@ -84,6 +84,8 @@ def _save_files(case: Case, action: Action, files: list[CheckedFile], user: User
             size=f.size,
             uploaded_by=user if user and user.pk else None,
         )
+        for f in files
+    ]
 
 
 def create_case(
@@ -124,8 +126,10 @@ def create_case(
             at=now,
             data={"channel": case.channel},
         )
-        _save_files(case, action, checked, acting_user)
+        action.saved_attachments = _save_files(case, action, checked, acting_user)  # type: ignore[attr-defined]
         audit.record(case, "create", acting_user=acting_user, after=audit.snapshot(case, AUDIT_FIELDS))
+    # The new case's whole timeline is known: callers rendering it need not read it back.
+    case.known_timeline = [action]  # type: ignore[attr-defined]
     return case, code
 
 

@@ -102,7 +102,25 @@ class Case(models.Model):
         constraints = [models.UniqueConstraint(fields=["jurisdiction", "number"], name="case_number_uniq")]
         indexes = [
             models.Index(fields=["jurisdiction", "kind", "-created_at"], name="case_list_idx"),
-            models.Index(fields=["jurisdiction", "kind", "state"], name="case_state_idx"),
+            models.Index(fields=["jurisdiction", "kind", "state", "-created_at"], name="case_state_idx"),
+            # Dashboards: one index-only pass over a period, and overdue cases by department.
+            models.Index(
+                fields=[
+                    "jurisdiction",
+                    "kind",
+                    "created_at",
+                    "state",
+                    "time_status",
+                    "platform",
+                    "department",
+                ],
+                name="case_dash_idx",
+            ),
+            models.Index(
+                fields=["jurisdiction", "kind", "time_status", "created_at", "state", "department"],
+                name="case_overdue_idx",
+            ),
+            models.Index(fields=["jurisdiction", "kind", "resolved_at"], name="case_resolved_idx"),
             models.Index(fields=["grid", "-created_at"], name="case_grid_idx"),
             models.Index(fields=["community", "-created_at"], name="case_community_idx"),
             models.Index(fields=["department", "state"], name="case_department_idx"),

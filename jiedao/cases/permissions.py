@@ -5,14 +5,7 @@ from __future__ import annotations
 from jiedao.cases.kinds import Transition
 from jiedao.cases.models import Case
 from jiedao.core.models import RoleAssignment, User
-
-
-def assignments(user: User) -> list[RoleAssignment]:
-    cached: list[RoleAssignment] | None = getattr(user, "_jiedao_assignments", None)
-    if cached is None:
-        cached = list(RoleAssignment.objects.filter(user=user))
-        user._jiedao_assignments = cached  # type: ignore[attr-defined]
-    return cached
+from jiedao.core.scope import assignments_of
 
 
 def covers(ra: RoleAssignment, case: Case) -> bool:
@@ -32,7 +25,7 @@ def may_perform(user: User | None, case: Case, transition: Transition) -> bool:
         return False
     if user.is_superuser:
         return True
-    return any(ra.role in transition.roles and covers(ra, case) for ra in assignments(user))
+    return any(ra.role in transition.roles and covers(ra, case) for ra in assignments_of(user))
 
 
 def allowed_transitions(user: User | None, case: Case) -> list[Transition]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,15 +28,20 @@ POLYGON_TYPES = ("Polygon", "MultiPolygon")
 class _Index:
     tree: shapely.STRtree
     grid_ids: tuple[int, ...]
+    grids: tuple[Grid, ...]  # without geometry, community loaded: what intake assigns to a case
 
 
 _lock = threading.Lock()
 _indexes: dict[int, _Index] = {}
+# jurisdiction id -> (read at, active boundary set id); other processes see a new import within the TTL.
+_active: dict[int, tuple[float, int | None]] = {}
+ACTIVE_TTL = 30.0
 
 
 def invalidate(boundary_set_id: int | None = None) -> None:
     """Forget cached trees (all of them, or one boundary set's)."""
     with _lock:
+        _active.clear()
         if boundary_set_id is None:
             _indexes.clear()
         else:
@@ -77,7 +83,17 @@ def _build(boundary_set_id: int) -> _Index:
         Grid.objects.filter(boundary_set_id=boundary_set_id).order_by("code").values_list("id", "geometry")
     )
     geoms = [geometry_of(g) for _id, g in rows]
-    return _Index(tree=shapely.STRtree(geoms), grid_ids=tuple(i for i, _g in rows))
+    light = {
+        g.pk: g
+        for g in Grid.objects.filter(boundary_set_id=boundary_set_id)
+        .select_related("community")
+        .defer("geometry")
+    }
+    return _Index(
+        tree=shapely.STRtree(geoms),
+        grid_ids=tuple(i for i, _g in rows),
+        grids=tuple(light[i] for i, _g in rows),
+    )
 
 
 def _index(boundary_set_id: int) -> _Index:
@@ -90,16 +106,21 @@ def _index(boundary_set_id: int) -> _Index:
 
 
 def active_boundary_set_id(jurisdiction_id: int) -> int | None:
-    return (
+    cached = _active.get(jurisdiction_id)
+    if cached is not None and time.monotonic() - cached[0] < ACTIVE_TTL:
+        return cached[1]
+    bs_id = (
         BoundarySet.objects.filter(jurisdiction_id=jurisdiction_id, active=True)
         .order_by("-version")
         .values_list("id", flat=True)
         .first()
     )
+    with _lock:
+        _active[jurisdiction_id] = (time.monotonic(), bs_id)
+    return bs_id
 
 
-def locate_grid_id(jurisdiction_id: int, lat: float, lng: float) -> int | None:
-    """Id of the active grid containing the point (edges count; the lowest grid code wins ties)."""
+def _locate(jurisdiction_id: int, lat: float, lng: float) -> Grid | None:
     bs_id = active_boundary_set_id(jurisdiction_id)
     if bs_id is None:
         return None
@@ -107,13 +128,16 @@ def locate_grid_id(jurisdiction_id: int, lat: float, lng: float) -> int | None:
     hits = idx.tree.query(Point(lng, lat), predicate="intersects")
     if len(hits) == 0:
         return None
-    return idx.grid_ids[int(min(hits))]
+    return idx.grids[int(min(hits))]
+
+
+def locate_grid_id(jurisdiction_id: int, lat: float, lng: float) -> int | None:
+    """Id of the active grid containing the point (edges count; the lowest grid code wins ties)."""
+    grid = _locate(jurisdiction_id, lat, lng)
+    return grid.pk if grid is not None else None
 
 
 def locate_grid(jurisdiction_id: int, lat: float, lng: float) -> Grid | None:
     """The grid of the jurisdiction's active boundary set that contains (lat, lng), or None."""
     flat, flng = validate_point(lat, lng)
-    grid_id = locate_grid_id(jurisdiction_id, flat, flng)
-    if grid_id is None:
-        return None
-    return Grid.objects.select_related("community").get(pk=grid_id)
+    return _locate(jurisdiction_id, flat, flng)

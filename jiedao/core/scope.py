@@ -54,12 +54,24 @@ class Scope:
             q |= Q(**{f"{grid}__in": self.grids})
         if department and self.departments:
             q |= Q(**{f"{department}__in": self.departments})
-        if creator and self.user_id:
-            q |= Q(**{creator: self.user_id})
+        # "What I created" only matters where the user does not already see everything: an OR
+        # on every row would stop the database from using its list indexes.
+        partial = self.member_of - self.jurisdictions
+        if creator and self.user_id and partial:
+            q |= Q(**{creator: self.user_id, f"{jurisdiction}__in": partial})
         return q
 
     def sees_jurisdiction(self, jurisdiction_id: int) -> bool:
         return self.superuser or jurisdiction_id in self.jurisdictions
+
+
+def assignments_of(user: User) -> list[RoleAssignment]:
+    """The user's role assignments (with their jurisdictions), read once per request."""
+    cached: list[RoleAssignment] | None = getattr(user, "_jiedao_assignments", None)
+    if cached is None:
+        cached = list(RoleAssignment.objects.filter(user=user).select_related("jurisdiction"))
+        user._jiedao_assignments = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def scope_of(user: User | None) -> Scope:
@@ -70,7 +82,7 @@ def scope_of(user: User | None) -> Scope:
     if cached is not None:
         return cached
     scope = Scope(user_id=user.pk, superuser=user.is_superuser)
-    for ra in RoleAssignment.objects.filter(user=user):
+    for ra in assignments_of(user):
         scope.roles.add(ra.role)
         scope.member_of.add(ra.jurisdiction_id)
         if ra.can_reveal_pii:

@@ -16,7 +16,7 @@ from jiedao.cases.models import Channel
 from jiedao.core import crypto, geo
 from jiedao.core.models import Category, Grid, Jurisdiction, Role, User
 from jiedao.core.models.org import Urgency
-from jiedao.core.scope import scope_of
+from jiedao.core.scope import assignments_of
 from jiedao.events.kind import KIND
 
 
@@ -31,17 +31,23 @@ def _clean_text(data: dict[str, Any], name: str, label: str, max_length: int, re
 
 def intake_jurisdiction(user: User | None) -> Jurisdiction:
     """The jurisdiction a staff user reports into: the single one they hold roles in."""
-    member = sorted(scope_of(user).member_of)
-    if not member:
+    held = (
+        sorted(assignments_of(user), key=lambda ra: ra.jurisdiction_id)
+        if user and user.is_authenticated
+        else []
+    )
+    if not held:
         raise InvalidInput(_("您没有任何街道的上报权限。"), code="forbidden")
-    return Jurisdiction.objects.get(pk=member[0])
+    return held[0].jurisdiction
 
 
 def _own_grid(user: User | None, jurisdiction: Jurisdiction) -> Grid | None:
-    if user is None:
+    if user is None or not user.is_authenticated:
         return None
-    ra = user.roles.filter(role=Role.GRID_WORKER, jurisdiction=jurisdiction, grid__isnull=False).first()
-    return ra.grid if ra else None
+    for ra in assignments_of(user):
+        if ra.role == Role.GRID_WORKER and ra.jurisdiction_id == jurisdiction.pk and ra.grid_id is not None:
+            return Grid.objects.select_related("community").defer("geometry").get(pk=ra.grid_id)
+    return None
 
 
 def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: User | None) -> NewCase:
@@ -108,7 +114,7 @@ def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: Us
             "category": category,
             "platform": category.platform if category else None,
             "grid": grid,
-            "community_id": grid.community_id if grid else None,
+            "community": grid.community if grid else None,
             "lat": lat,
             "lng": lng,
             "address": address,
