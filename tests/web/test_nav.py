@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template, engines
 from django.test import Client, RequestFactory
+from django.urls import reverse
 
 from jiedao.core.models import User
 from tests.web.conftest import ROLE_KEYS
@@ -43,11 +45,69 @@ def test_dispatcher_and_leader_see_dashboard(login_as: Login) -> None:
     assert "驾驶舱" in _nav(login_as, "leader")
 
 
-def test_resident_sees_only_reporting(login_as: Login) -> None:
+def test_resident_gets_no_staff_pages(login_as: Login) -> None:
+    # Event intake (events:create) is for staff; residents report through the public channels.
     nav = _nav(login_as, "resident")
-    assert "上报事件" in nav
-    for label in ("网格地图", "驾驶舱", "人口", "场所"):
+    assert "我的待办" in nav
+    for label in ("上报事件", "网格地图", "驾驶舱", "人口", "场所"):
         assert label not in nav
+
+
+def _links(nav: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a class="nav-link[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+
+
+def test_dashboard_link_opens_the_events_dashboard(login_as: Login) -> None:
+    client = login_as("leader")
+    links = {label: href for href, label in _links(_nav(login_as, "leader"))}
+    assert links["驾驶舱"] == reverse("events:dashboard")
+    response = client.get(links["驾驶舱"])
+    assert response.status_code == 200
+    assert 'class="nav-link active" href="/events/dashboard/"' in response.content.decode()
+
+
+@pytest.mark.parametrize("key", ROLE_KEYS)
+def test_every_nav_link_shown_opens(login_as: Login, key: str) -> None:
+    client = login_as(key)
+    nav = _nav(login_as, key)
+    assert 'href="#"' not in nav
+    assert "disabled" not in nav
+    for href, label in _links(nav):
+        assert client.get(href).status_code == 200, (key, label, href)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "events:list",
+        "events:create",
+        "events:dashboard",
+        "registry:resident_list",
+        "registry:place_list",
+        "web:grid_map",
+    ],
+)
+def test_nav_url_resolves_every_nav_entry(db, name: str) -> None:
+    request = RequestFactory().get("/")
+    out = Template(f'{{% load jiedao_nav %}}{{% nav_url "{name}" %}}').render(Context({"request": request}))
+    assert out == reverse(name)
+    assert out != "#"
+
+
+@pytest.mark.parametrize(
+    ("path", "active"),
+    [
+        ("/events/", True),
+        ("/events/12/", True),
+        ("/events/12/act/", True),
+        ("/events/new/", False),
+        ("/events/dashboard/", False),
+    ],
+)
+def test_the_events_entry_is_active_on_its_own_pages_only(db, path: str, active: bool) -> None:
+    request = RequestFactory().get(path)
+    out = Template('{% load jiedao_nav %}{% nav_active "/events/" %}').render(Context({"request": request}))
+    assert (out == "active") is active
 
 
 def test_roles_and_scope_are_shown(login_as: Login) -> None:

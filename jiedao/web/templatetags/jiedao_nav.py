@@ -21,14 +21,20 @@ def nav_url(name: str, *args: object) -> str:
 
 @register.simple_tag(takes_context=True)
 def nav_active(context: template.Context, url: str) -> str:
-    """ "active" when `url` is the current page (or a parent path of it), for the navbar."""
+    """ "active" when `url` is the current page or one of its records (`<url><id>/...`).
+
+    Sibling pages under the same prefix (/events/new/, /events/dashboard/ under /events/) are
+    entries of their own, so they do not light up the list they happen to sit under.
+    """
     request = context.get("request")
     if request is None or url == UNRESOLVED:
         return ""
     path: str = request.path
-    if url == "/":
-        return "active" if path == "/" else ""
-    return "active" if path.startswith(url) else ""
+    if path == url:
+        return "active"
+    if url == "/" or not path.startswith(url):
+        return ""
+    return "active" if path[len(url) :].split("/", 1)[0].isdigit() else ""
 
 
 @register.simple_tag(takes_context=True)
