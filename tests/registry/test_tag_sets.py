@@ -53,6 +53,7 @@ def test_resident_filter_lists_tags_under_their_set(configured, add_resident, lo
     filtered = client.get(url, {"tag": islander.pk}).content.decode()
     assert "林海" in filtered
     assert "陈静" not in filtered
+    assert 'title="岛民">新岛民</span>' in filtered  # each tag says which set it belongs to
 
 
 def test_place_and_organisation_forms_offer_their_own_types(configured, login) -> None:
@@ -107,3 +108,14 @@ def test_other_jurisdictions_tags_are_not_offered(configured, login) -> None:
     )
     page = login(configured.worker_a).get(reverse("registry:resident_create")).content.decode()
     assert "外区标签" not in page
+
+
+def test_zhejiang_configuration_feeds_the_same_forms(world, login) -> None:
+    load_config(world.other_jurisdiction, "zhejiang-2023", acting_user=world.outsider)
+    client = login(world.outsider)
+    resident = client.get(reverse("registry:resident_create")).content.decode()
+    assert 'mt-1">党员</div>' in resident
+    assert "预备党员" in resident
+    org = client.get(reverse("registry:organisation_create")).content.decode()
+    assert '<optgroup label="组织类型">' in org
+    assert "社会组织" in org
