@@ -1,0 +1,52 @@
+"""Dashboard snapshots: at a million events the figures take seconds to count, so the task queue
+counts them every few minutes per jurisdiction and period, and the page reads the latest one.
+
+A snapshot older than MAX_AGE is ignored (the page then counts live), so a stopped worker
+degrades to slow-but-correct, never to stale.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from jiedao.cases.models import Case
+from jiedao.events.kind import KIND
+from jiedao.events.models import DashboardSnapshot
+from jiedao.events.stats import PERIODS, compute, jurisdiction_scope
+
+REFRESH_MINUTES = 2
+MAX_AGE = timedelta(minutes=REFRESH_MINUTES * 2 + 1)
+
+
+def read_snapshot(jurisdiction_id: int, period: str) -> dict[str, Any] | None:
+    snap = (
+        DashboardSnapshot.objects.filter(
+            jurisdiction_id=jurisdiction_id, period=period, computed_at__gte=timezone.now() - MAX_AGE
+        )
+        .only("data")
+        .first()
+    )
+    return snap.data if snap is not None else None
+
+
+def refresh_snapshots() -> int:
+    """Recount every jurisdiction that has events, for every period. Returns snapshots written."""
+    written = 0
+    jurisdictions = (
+        Case.objects.filter(kind=KIND).order_by().values_list("jurisdiction_id", flat=True).distinct()
+    )
+    for jid in list(jurisdictions):
+        scope = jurisdiction_scope(jid)
+        for period in PERIODS:
+            now = timezone.now()
+            data = compute(scope, period, now)
+            with transaction.atomic():
+                DashboardSnapshot.objects.update_or_create(
+                    jurisdiction_id=jid, period=period, defaults={"computed_at": now, "data": data}
+                )
+            written += 1
+    return written
