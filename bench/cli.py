@@ -191,6 +191,20 @@ def reads(args: argparse.Namespace, n: int) -> tuple[list[Row], dict[str, Any]]:
             )
         )
         print_table(rows[-1:], header=False)
+        snap = vd.fixture("snapshots", timeout=600)
+        detail["dashboard_snapshots"] = snap
+        rows.append(
+            Row(
+                "dashboard snapshots, counted live (worker, every 2 min)",
+                str(n),
+                1,
+                f"{snap['seconds']:.1f}s",
+                "-",
+                target="<120s",
+                ok=snap["seconds"] < 120,
+            )
+        )
+        print_table(rows[-1:], header=False)
         pages = vd.fixture("urls")["pages"]
         detail["pages_found"] = pages
         if pages:

@@ -114,12 +114,21 @@ def main(argv: list[str]) -> int:
         result = setup()
     elif command == "urls":
         result = urls()
+    elif command == "snapshots":
+        # What the task consumer does every two minutes: count the dashboards live.
+        from time import perf_counter
+
+        from jiedao.events.snapshots import refresh_snapshots
+
+        t0 = perf_counter()
+        written = refresh_snapshots()
+        result = {"snapshots": written, "seconds": round(perf_counter() - t0, 2)}
     elif command == "generate":
         from bench.generate import generate
 
         result = generate(int(argv[1]))
     else:
-        print("usage: python -m bench.fixture setup|urls|generate N", file=sys.stderr)
+        print("usage: python -m bench.fixture setup|urls|snapshots|generate N", file=sys.stderr)
         return 2
     print(json.dumps(result, ensure_ascii=False))
     return 0
