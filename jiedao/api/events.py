@@ -66,7 +66,8 @@ def create_event(request: HttpRequest, body: EventIn) -> Status:
     user = current_user(request)
     new = validate_event(body.dict(), jurisdiction=intake_jurisdiction(user), user=user)
     case, code = actions.create_case(new, acting_user=user)
-    return Status(201, {**case_detail(case, user), "rating_code": code})
+    summary = {**case_item(case), "reporter_phone": str(case.reporter_phone or ""), "version": case.version}
+    return Status(201, {**summary, "rating_code": code})
 
 
 def _action_endpoint(action: str, label: str) -> None:

@@ -70,7 +70,12 @@ class CaseDetail(CaseItem):
     attachments: list[dict[str, Any]]
 
 
-class CaseCreated(CaseDetail):
+class CaseCreated(CaseItem):
+    """What intake answers: the new case's summary and the reporter's code (shown once).
+    The full detail (timeline, allowed actions) is at GET /events/{id}."""
+
+    reporter_phone: str
+    version: int
     rating_code: str
 
 

@@ -43,7 +43,7 @@ def case_item(case: Case) -> dict[str, Any]:
 def case_detail(case: Case, user: User | None) -> dict[str, Any]:
     kind = get_kind(case.kind)
     labels = kind.action_labels
-    entries = getattr(case, "known_timeline", None) or list(timeline(case))
+    entries = list(timeline(case))
     return {
         **case_item(case),
         "description": case.description,
@@ -79,6 +79,6 @@ def case_detail(case: Case, user: User | None) -> dict[str, Any]:
         "attachments": [
             {"name": f.name, "content_type": f.content_type, "size": f.size, "url": f.get_absolute_url()}
             for a in entries
-            for f in (a.saved_attachments if hasattr(a, "saved_attachments") else a.attachments.all())
+            for f in a.attachments.all()
         ],
     }

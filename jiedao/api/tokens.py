@@ -30,9 +30,10 @@ def create_token(*, acting_user: User | None, user: User, name: str = "") -> str
 def user_for_token(raw: str) -> User | None:
     if not raw.startswith(PREFIX) or len(raw) > 100:
         return None
-    token = (
-        ApiToken.objects.select_related("user")
-        .filter(key_hash=hash_token(raw), revoked=False, user__is_active=True)
-        .first()
-    )
-    return token.user if token else None
+    try:
+        token = ApiToken.objects.select_related("user").get(
+            key_hash=hash_token(raw), revoked=False, user__is_active=True
+        )
+    except ApiToken.DoesNotExist:
+        return None
+    return token.user

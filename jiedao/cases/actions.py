@@ -126,10 +126,8 @@ def create_case(
             at=now,
             data={"channel": case.channel},
         )
-        action.saved_attachments = _save_files(case, action, checked, acting_user)  # type: ignore[attr-defined]
+        _save_files(case, action, checked, acting_user)
         audit.record(case, "create", acting_user=acting_user, after=audit.snapshot(case, AUDIT_FIELDS))
-    # The new case's whole timeline is known: callers rendering it need not read it back.
-    case.known_timeline = [action]  # type: ignore[attr-defined]
     return case, code
 
 
