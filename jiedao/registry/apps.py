@@ -8,13 +8,18 @@ class RegistryConfig(AppConfig):
     verbose_name = _("人地事物组织")
 
     def ready(self) -> None:
+        from collections.abc import Callable
+        from typing import Any
+
+        from django.db import models
         from django.http import Http404
 
-        from jiedao.core.history import register
+        from jiedao.core.history import Fetch, register
+        from jiedao.core.models import User
         from jiedao.registry import queries
 
-        def fetcher(get):  # type: ignore[no-untyped-def]
-            def fetch(user, pk):  # type: ignore[no-untyped-def]
+        def fetcher(get: Callable[[User, Any], models.Model]) -> Fetch:
+            def fetch(user: User, pk: str) -> models.Model | None:
                 try:
                     return get(user, pk)
                 except Http404:
