@@ -54,6 +54,11 @@ def _unsatisfied(case: Case) -> bool:
     return case.rating == Rating.UNSATISFIED
 
 
+def _held_by_department(case: Case) -> bool:
+    """核查不通过 sends the case back to its department: there must be one (not 区级办结/自办)."""
+    return case.department_id is not None
+
+
 def T(
     action: str, label: Any, sources: Iterable[str], target: str | None, roles: Iterable[str], **kw: Any
 ) -> Transition:
@@ -180,6 +185,7 @@ TRANSITIONS = [
         "processing",
         VERIFY,
         needs_note=True,
+        guard=_held_by_department,
         style="outline-danger",
     ),
     T("rate", _("评价"), {"verified"}, "rated", {REPORTER, R.DISPATCHER}, fields=("rating", "rating_note")),
@@ -190,6 +196,7 @@ TRANSITIONS = [
         "dispatched",
         DISPATCH,
         guard=_unsatisfied,
+        fields=("department",),  # defaults to the department that handled it, if any
         needs_note=True,
         style="outline-danger",
     ),

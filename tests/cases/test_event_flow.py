@@ -174,3 +174,22 @@ def test_sweep_turns_cases_yellow_then_red_and_cards_departments(users, clients)
     assert colors == ["red", "yellow"]
     refresh_time_status(timezone.now() + timedelta(days=400))
     assert DepartmentCard.objects.filter(case_id=eid).count() == 2
+
+
+def test_cases_without_a_department_cannot_be_sent_back_to_one(users, clients):
+    grid = grid_of(users["grid_worker"])
+    eid = report(clients["grid_worker"], grid)["id"]
+    act(clients["dispatcher"], eid, "accept")
+    act(clients["dispatcher"], eid, "escalate", note="区级道路")
+    done = act(clients["dispatcher"], eid, "district_done", result="区级已修复")
+    assert "verify_fail" not in [a["action"] for a in done["actions"]]
+    act(clients["dispatcher"], eid, "verify_fail", expect=409, note="没修好")
+    own = report(clients["grid_worker"], grid)["id"]
+    act(clients["grid_worker"], own, "self_resolve", result="现场处理")
+    act(clients["dispatcher"], own, "rate", rating=1)
+    body = act(clients["dispatcher"], own, "redo", expect=400, note="不满意")
+    assert body["field"] == "department"
+    dep = department_of(users["handler"])
+    redone = act(clients["dispatcher"], own, "redo", department=dep.pk, note="不满意，派执法队")
+    assert redone["state"] == "dispatched"
+    assert redone["department"]["id"] == dep.pk
