@@ -42,7 +42,7 @@ run: assets
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(PY) manage.py run_huey --quiet & \
 	  .venv/bin/gunicorn jiedao.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
-	    --threads 4 --worker-class gthread --access-logfile - --log-level warning & \
+	    --threads 1 --worker-class gthread --access-logfile - --log-level warning & \
 	  wait
 
 # The suite on SQLite, then on PostgreSQL (DATABASE_URL or the local server started on this machine kind).
