@@ -37,9 +37,13 @@ def warn_time(start: datetime, due: datetime) -> datetime:
     return start + (due - start) * WARN_SHARE
 
 
-def start_clocks(case: Case, now: datetime) -> None:
-    """Set sign and resolve deadlines from `now` (dispatch, 改派, 重办)."""
-    policy = policy_for(case)
+def start_clocks(case: Case, now: datetime, policy: SLAPolicy | None = None) -> None:
+    """Set sign and resolve deadlines from `now` (dispatch, 改派, 重办).
+
+    `policy` may be passed by a caller that already knows it (the demo loader); otherwise it is
+    looked up for the case's category and urgency.
+    """
+    policy = policy or policy_for(case)
     sign: Deadline = add_duration(now, policy.sign_amount, policy.sign_unit)
     resolve = add_duration(now, policy.resolve_amount, policy.resolve_unit)
     if case.extension_days:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from jiedao.cases import clocks
 from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, Rating
-from jiedao.core.models import Department, User
+from jiedao.core.models import Department, SLAPolicy, User
 
 MAX_EXTENSION_DAYS = 30
 
@@ -78,13 +78,18 @@ def dispatch(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
         if payload["urgency"] not in Urgency.values:
             raise InvalidInput(_("紧急程度不正确。"), field="urgency")
         case.urgency = payload["urgency"]
+    hand_to(case, dep, ctx)
+
+
+def hand_to(case: Case, dep: Department, ctx: EffectContext, *, policy: SLAPolicy | None = None) -> None:
+    """The state change of 派发/改派/重办 once the department is known: fresh clocks from now."""
     previous = case.department_id
     case.department = dep
     case.dispatched_at = ctx.now
     case.signed_at = None
     case.extension_days = 0
     case.pending_extension_days = None
-    clocks.start_clocks(case, ctx.now)
+    clocks.start_clocks(case, ctx.now, policy)
     ctx.data.update({"department": dep.pk, "department_name": dep.name, "previous_department": previous})
 
 

@@ -16,10 +16,10 @@ from typing import Any
 from django.utils.translation import gettext
 
 from jiedao.cases import clocks
+from jiedao.cases import effects as fx
 from jiedao.cases.effects import EffectContext
 from jiedao.cases.kinds import CaseKind
 from jiedao.cases.models import Case, Rating
-from jiedao.core.calendar import add_duration
 from jiedao.core.models import Department, SLAPolicy, User
 from jiedao.demo import texts
 from jiedao.demo.users import DemoStaff
@@ -146,26 +146,9 @@ class Walk:
 
     # --- mirrored effects that would otherwise query the database ----------------------------
 
-    def _start_clocks(self, now: datetime) -> None:
-        policy = self.ctx.policy(self.case)
-        sign = add_duration(now, policy.sign_amount, policy.sign_unit)
-        resolve = add_duration(now, policy.resolve_amount, policy.resolve_unit)
-        self.case.sign_due = sign.at
-        self.case.resolve_due = resolve.at
-        self.case.due_estimated = sign.estimated or resolve.estimated
-        clocks.watch(self.case, now, self.case.sign_due)
-
     def _dispatch(self, dep: Department, ec: EffectContext) -> None:
-        case = self.case
-        previous = case.department_id
-        case.department = dep
-        case.dispatched_at = ec.now
-        case.signed_at = None
-        case.extension_days = 0
-        case.pending_extension_days = None
-        self._start_clocks(ec.now)
+        fx.hand_to(self.case, dep, ec, policy=self.ctx.policy(self.case))
         self.last_department = dep
-        ec.data.update({"department": dep.pk, "department_name": dep.name, "previous_department": previous})
 
     def _other_department(self) -> Department:
         current = self.last_department
