@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import fields
+from datetime import date
+from typing import TYPE_CHECKING, Any, get_type_hints
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
+from pydantic import create_model
 
 from jiedao.api.auth import AUTH, current_user
 from jiedao.api.schemas import ActionIn, CaseCreated, CaseDetail, CasePage, EventIn, PublicRateIn
@@ -22,28 +25,29 @@ public = Router(tags=["public"])
 PAGE_SIZE_MAX = 100
 
 
-class ListParams(Schema):
-    state: str = ""
-    platform: int | None = None
-    category: int | None = None
-    community: int | None = None
-    grid: int | None = None
-    department: int | None = None
-    channel: str = ""
-    time_status: str = ""
-    date_from: str = ""
-    date_to: str = ""
-    q: str = ""
-    page: int = 1
-    page_size: int = 20
+def _list_params() -> type[Schema]:
+    """Query parameters of the event list, derived from EventFilter (the one filter definition
+    shared with the list page): dates travel as text and are parsed leniently there."""
+    hints = get_type_hints(EventFilter)
+    params: dict[str, Any] = {"page": (int, 1), "page_size": (int, 20)}
+    for f in fields(EventFilter):
+        hint = hints[f.name]
+        params[f.name] = (str, "") if hint == (date | None) else (hint, f.default)
+    return create_model("EventListParams", __base__=Schema, **params)
+
+
+if TYPE_CHECKING:
+    ListParams = Schema
+else:
+    ListParams = _list_params()
 
 
 @router.get("/events", response=CasePage, summary="事件列表")
 def list_events(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
-    user = current_user(request)
-    qs = event_list(user, EventFilter.parse(params.dict()))
-    size = max(1, min(params.page_size, PAGE_SIZE_MAX))
-    page = max(1, params.page)
+    values: dict[str, Any] = params.dict()
+    qs = event_list(current_user(request), EventFilter.parse(values))
+    size = max(1, min(values["page_size"], PAGE_SIZE_MAX))
+    page = max(1, values["page"])
     count, more = capped_count(qs)
     rows = list(qs[(page - 1) * size : page * size])
     return {
