@@ -7,11 +7,15 @@ from django.http import Http404
 
 from jiedao.cases.models import Action, Case
 from jiedao.core.models import User
-from jiedao.core.scope import scope_of
+from jiedao.core.scope import Scope, scope_of
 
 
 def visible_cases(user: User | None, kind: str | None = None) -> QuerySet[Case]:
-    scope = scope_of(user)
+    return cases_in_scope(scope_of(user), kind)
+
+
+def cases_in_scope(scope: Scope, kind: str | None = None) -> QuerySet[Case]:
+    """The one permission filter for cases, for a user's scope or a synthetic one (background jobs)."""
     qs = Case.objects.filter(
         scope.filter_q(
             jurisdiction="jurisdiction",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jiedao.cases.models import CardColor, Case, DepartmentCard, TimeStatus
+from jiedao.cases.queries import cases_in_scope
 from jiedao.core.models import Department, Platform, User
 from jiedao.core.scope import Scope, scope_of
 from jiedao.events.kind import KIND, OPEN, STATES
@@ -60,15 +61,8 @@ def period_of(code: str, now: datetime | None = None) -> Period:
 
 
 def scoped_events(scope: Scope, period: Period | None = None) -> QuerySet[Case]:
-    """The user's events for aggregates: the scope filter without the "cases I created" clause.
-
-    Dashboard roles read their whole jurisdiction, so that clause adds no rows for them, while its
-    OR across columns keeps SQLite from walking one index (measured: 3x slower at 1M events).
-    """
-    q = scope.filter_q(
-        jurisdiction="jurisdiction", community="community", grid="grid", department="department"
-    )
-    qs = Case.objects.filter(q, kind=KIND)
+    """The scope's events (the engine's permission filter), created in the period if one is given."""
+    qs = cases_in_scope(scope, KIND)
     if period is not None and period.start is not None:
         qs = qs.filter(created_at__gte=period.start)
     return qs.order_by()
