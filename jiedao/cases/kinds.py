@@ -77,10 +77,6 @@ class CaseKind:
         return self.states[code]
 
     @property
-    def open_states(self) -> list[str]:
-        return [s.code for s in self.states.values() if s.open]
-
-    @property
     def action_labels(self) -> dict[str, Promise | str]:
         return {t.action: t.label for t in self.transitions}
 
@@ -95,7 +91,3 @@ def register_kind(kind: CaseKind) -> CaseKind:
 
 def get_kind(code: str) -> CaseKind:
     return _KINDS[code]
-
-
-def all_kinds() -> list[CaseKind]:
-    return list(_KINDS.values())

@@ -121,6 +121,7 @@ def active_boundary_set_id(jurisdiction_id: int) -> int | None:
 
 
 def _locate(jurisdiction_id: int, lat: float, lng: float) -> Grid | None:
+    """The active grid containing the point (edges count; the lowest grid code wins ties)."""
     bs_id = active_boundary_set_id(jurisdiction_id)
     if bs_id is None:
         return None
@@ -129,12 +130,6 @@ def _locate(jurisdiction_id: int, lat: float, lng: float) -> Grid | None:
     if len(hits) == 0:
         return None
     return idx.grids[int(min(hits))]
-
-
-def locate_grid_id(jurisdiction_id: int, lat: float, lng: float) -> int | None:
-    """Id of the active grid containing the point (edges count; the lowest grid code wins ties)."""
-    grid = _locate(jurisdiction_id, lat, lng)
-    return grid.pk if grid is not None else None
 
 
 def locate_grid(jurisdiction_id: int, lat: float, lng: float) -> Grid | None:
