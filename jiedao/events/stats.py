@@ -113,14 +113,20 @@ def breakdown(qs: QuerySet[Case], platforms: dict[int, str]) -> dict[str, Any]:
     }
 
 
-def department_ranking(scope: Scope, qs: QuerySet[Case], period: Period) -> list[dict[str, Any]]:
-    """Departments by open overdue (red) cases, then red and yellow cards issued in the period."""
-    red_open = dict(
+def overdue_by_department(qs: QuerySet[Case]) -> dict[int, int]:
+    """Open overdue (red) cases per holding department: what 超期 means on every page."""
+    return dict(
         qs.filter(time_status=TimeStatus.RED, state__in=OPEN, department__isnull=False)
+        .order_by()
         .values_list("department_id")
         .annotate(n=Count("id"))
         .values_list("department_id", "n")
     )
+
+
+def department_ranking(scope: Scope, qs: QuerySet[Case], period: Period) -> list[dict[str, Any]]:
+    """Departments by open overdue (red) cases, then red and yellow cards issued in the period."""
+    red_open = overdue_by_department(qs)
     cards = DepartmentCard.objects.filter(
         scope.filter_q(jurisdiction="jurisdiction", community=None, grid=None),
         case__kind=KIND,

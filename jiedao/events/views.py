@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case as Choose
-from django.db.models import Count, IntegerField, QuerySet, Value, When
+from django.db.models import IntegerField, QuerySet, Value, When
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from jiedao.cases import actions, pages
 from jiedao.cases.errors import CaseError
 from jiedao.cases.models import Case, Channel, TimeStatus
 from jiedao.cases.queries import get_case_for, visible_cases
-from jiedao.core.models import Category, Role, User
+from jiedao.core.models import Category, Department, Role, User
 from jiedao.core.scope import scope_of
 from jiedao.events import stats
 from jiedao.events.filters import EventFilter
@@ -286,16 +286,11 @@ def todo_sections(user: User) -> list[dict[str, Any]]:
     return out
 
 
-def overdue_departments(user: User) -> list[dict[str, Any]]:
-    rows = (
-        visible_cases(user, KIND)
-        .filter(time_status=TimeStatus.RED, state__in=OPEN, department__isnull=False)
-        .order_by()
-        .values("department_id", "department__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "department__name")[:5]
-    )
-    return [{"id": r["department_id"], "name": r["department__name"], "count": r["n"]} for r in rows]
+def overdue_departments(user: User, top: int = 5) -> list[dict[str, Any]]:
+    counts = stats.overdue_by_department(visible_cases(user, KIND))
+    names = dict(Department.objects.filter(pk__in=counts).values_list("id", "name"))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], names.get(item[0], "")))[:top]
+    return [{"id": d, "name": names.get(d, "?"), "count": n} for d, n in ranked]
 
 
 @login_required
