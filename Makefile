@@ -24,8 +24,10 @@ $(NODE): package.json package-lock.json
 
 # Debian's chromium and CJK fonts for browser tests and screenshots; LibreOffice for documents.
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk gettext >/dev/null; \
+	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v soffice >/dev/null \
+	    || ! command -v pdftoppm >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-noto-cjk gettext libreoffice-writer-nogui poppler-utils >/dev/null; \
 	fi
 
 messages: $(VENV) browser

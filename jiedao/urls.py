@@ -13,6 +13,12 @@ urlpatterns = [
     path("registry/", include("jiedao.registry.urls")),
     path("cases/", include("jiedao.cases.urls")),
     path("events/", include("jiedao.events.urls")),
+    path("petitions/", include("jiedao.petitions.urls")),
+    path("mediation/", include("jiedao.mediation.urls")),
+    path("documents/", include("jiedao.documents.urls")),
+    path("registers/", include("jiedao.registers.urls")),
+    path("goals/", include("jiedao.goals.urls")),
+    path("reports/", include("jiedao.reports.urls")),
     path("audit/", include("jiedao.core.urls")),
     path("", include("jiedao.web.urls")),
 ]

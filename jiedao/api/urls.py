@@ -5,7 +5,13 @@ from ninja import NinjaAPI
 
 from jiedao.api import errors, events, reference
 from jiedao.api.auth import AUTH
+from jiedao.documents.api import router as documents_router
+from jiedao.goals.api import router as goals_router
+from jiedao.mediation.api import router as mediation_router
+from jiedao.petitions.api import router as petitions_router
+from jiedao.registers.api import router as registers_router
 from jiedao.registry.api import router as registry_router
+from jiedao.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="jiedao API",
@@ -20,3 +26,9 @@ api.add_router("/", events.router)
 api.add_router("/public", events.public)
 api.add_router("/", reference.router)
 api.add_router("/registry", registry_router, auth=AUTH)
+api.add_router("/petitions", petitions_router, auth=AUTH)
+api.add_router("/mediation", mediation_router, auth=AUTH)
+api.add_router("/documents", documents_router, auth=AUTH)
+api.add_router("/registers", registers_router, auth=AUTH)
+api.add_router("/goals", goals_router, auth=AUTH)
+api.add_router("/reports", reports_router, auth=AUTH)

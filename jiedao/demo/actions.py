@@ -26,6 +26,7 @@ from jiedao.core.actions import create_jurisdiction, import_grids
 from jiedao.core.audit import record
 from jiedao.core.models import Category, Community, Department, Grid, Jurisdiction, SLAPolicy, Tag, User
 from jiedao.demo import eventload, people
+from jiedao.demo.extensions import DemoContext, run_extensions
 from jiedao.demo.geometry import PointSampler, grid_feature_collection
 from jiedao.demo.names import NameBook
 from jiedao.demo.users import DemoStaff, make_staff, planned_usernames
@@ -140,6 +141,11 @@ def load_demo(*, acting_user: User | None, options: DemoOptions) -> dict[str, An
         source = eventload.EventSource(jurisdiction=jur, grids=infos, leaves=leaves, ctx=ctx, now=now)
         drafts = eventload.draft_events(rng, names, source, options.events)
         counts.update(eventload.save_events(drafts, source))
+        ext = DemoContext(
+            jurisdiction=jur, rng=rng, names=names, staff=staff, now=now, acting_user=acting_user,
+            grids=grids, communities=communities, departments=departments,
+        )  # fmt: skip
+        counts["extensions"] = run_extensions(ext)
         record(jur, "demo_load", acting_user=acting_user, after={"seed": options.seed, **counts})
     if options.grids_file is not None:
         write_grid_file(options.grids_file, collection)

@@ -29,6 +29,7 @@ def map_config() -> dict[str, Any]:
 
 
 def nav(request: HttpRequest) -> dict[str, Any]:
+    from jiedao.core.menu import menu_for
     from jiedao.core.scope import scope_of
     from jiedao.web.queries import role_labels
 
@@ -38,4 +39,5 @@ def nav(request: HttpRequest) -> dict[str, Any]:
         "scope": scope,
         "user_role_labels": role_labels(scope) if scope is not None and scope.user_id else [],
         "map_config": map_config(),
+        "extra_menu": menu_for(scope),
     }

@@ -14,6 +14,8 @@ from django.test import Client
 Login = Callable[[str], Client]
 
 EN_PO = Path(settings.BASE_DIR) / "jiedao" / "locale" / "en" / "LC_MESSAGES" / "django.po"
+# Apps keep their own catalogues (jiedao/<app>/locale/); every one must be complete.
+APP_POS = sorted((Path(settings.BASE_DIR) / "jiedao").glob("*/locale/en/LC_MESSAGES/django.po"))
 
 
 def _in_english(client: Client, path: str) -> str:
@@ -104,7 +106,7 @@ def _forms(msgstr: object) -> list[object]:
     return msgstr if isinstance(msgstr, list) else [msgstr]
 
 
-@pytest.mark.parametrize("po", [EN_PO], ids=["en"])
+@pytest.mark.parametrize("po", [EN_PO, *APP_POS], ids=["en", *(p.parts[-5] for p in APP_POS)])
 def test_every_message_has_an_english_translation(po: Path) -> None:
     entries = [e for e in read_po(po) if e["msgid"] != ""]
     assert entries, "the English catalogue is empty"

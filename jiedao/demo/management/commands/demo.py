@@ -60,3 +60,5 @@ class Command(BaseCommand):
             )
             % {**counts, "seconds": time.monotonic() - started}
         )
+        for label, number in counts["extensions"].items():
+            self.stdout.write(f"  {label}: {number}")

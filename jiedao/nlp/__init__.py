@@ -1,0 +1,1 @@
+"""Chinese text tools: tokenising, quantity and target extraction (no Django models)."""
