@@ -9,6 +9,7 @@ that the files no longer mention are left alone (cases may point at them).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,29 @@ from jiedao.core.models import Category, Department, Jurisdiction, Platform, SLA
 
 FILES = ("departments", "platforms", "sla", "tags")
 OPTIONAL = {"sla", "tags"}
+
+
+@dataclass(frozen=True)
+class ConfigSection:
+    """A file other apps read from a configuration folder (rule 9: core never imports them).
+
+    `check(raw, jurisdiction)` validates the JSON and returns what `write` needs, raising a
+    ValidationError listing every problem; `write(jurisdiction, checked, acting_user)` upserts it
+    inside load_config's transaction and returns {"kind": number created or updated}.
+    """
+
+    stem: str  # file name without .json; the file is optional in a configuration
+    check: Callable[[Any, Jurisdiction], Any]
+    write: Callable[[Jurisdiction, Any, User | None], dict[str, int]]
+
+
+_SECTIONS: dict[str, ConfigSection] = {}
+
+
+def register_config_section(section: ConfigSection) -> None:
+    if section.stem in FILES:
+        raise ValueError(f"{section.stem} is a core configuration file")
+    _SECTIONS[section.stem] = section
 
 
 def config_root() -> Path:
@@ -46,10 +70,10 @@ def read_config(name: str) -> dict[str, Any]:
             % {"name": name, "names": "、".join(available_configs()) or "-"}
         )
     raw: dict[str, Any] = {}
-    for stem in FILES:
+    for stem in (*FILES, *_SECTIONS):
         path = folder / f"{stem}.json"
         if not path.is_file():
-            if stem in OPTIONAL:
+            if stem in OPTIONAL or stem in _SECTIONS:
                 continue
             raise ValidationError(_("配置 %(name)s 缺少文件 %(file)s。") % {"name": name, "file": path.name})
         try:
@@ -184,10 +208,14 @@ def load_config(jurisdiction: Jurisdiction, name: str, *, acting_user: User | No
 
     Raises a ValidationError listing every problem; nothing is written then.
     """
-    cfg = check_config(read_config(name), jurisdiction)
+    raw = read_config(name)
+    cfg = check_config(raw, jurisdiction)
+    sections = _check_sections(raw, jurisdiction)
     summary = LoadSummary()
     with transaction.atomic():
         _write(jurisdiction, cfg, acting_user, summary)
+        for stem, checked in sections.items():
+            summary.updated.update(_SECTIONS[stem].write(jurisdiction, checked, acting_user))
         before = {"config_name": jurisdiction.config_name}
         if jurisdiction.config_name != name:
             jurisdiction.config_name = name
@@ -201,3 +229,19 @@ def load_config(jurisdiction: Jurisdiction, name: str, *, acting_user: User | No
             after={"config_name": name, "created": summary.created, "updated": summary.updated},
         )
     return summary
+
+
+def _check_sections(raw: dict[str, Any], jurisdiction: Jurisdiction) -> dict[str, Any]:
+    """Every registered section present in `raw`, checked; one ValidationError for all problems."""
+    checked: dict[str, Any] = {}
+    errors: list[str] = []
+    for stem, section in _SECTIONS.items():
+        if stem not in raw:
+            continue
+        try:
+            checked[stem] = section.check(raw[stem], jurisdiction)
+        except ValidationError as exc:
+            errors.extend(f"{stem}.json: {m}" for m in exc.messages)
+    if errors:
+        raise ValidationError(errors)
+    return checked
