@@ -13,6 +13,10 @@ class CasesConfig(AppConfig):
 
         on_schedule_changed(enqueue_recompute)
 
+        from jiedao.cases.rules import register as register_rules
+
+        register_rules()
+
         from jiedao.cases.queries import visible_cases
         from jiedao.core.history import register
 

@@ -227,3 +227,19 @@ class Sequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}-{self.year}: {self.value}"
+
+
+class RuleProfileSetting(models.Model):
+    """The statutory rule profile (config/rules/<code>.json) new cases of a jurisdiction follow."""
+
+    jurisdiction = models.OneToOneField(
+        Jurisdiction, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    profile = models.CharField(_("时限规则"), max_length=40)
+
+    class Meta:
+        verbose_name = _("法定时限规则")
+        verbose_name_plural = _("法定时限规则")
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction_id}: {self.profile}"
