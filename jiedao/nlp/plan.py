@@ -1,0 +1,83 @@
+"""Splitting a pasted 工作思路 plan into items.
+
+A plan is written in one of a few shapes: "（一）heading。一是…。二是…。" paragraphs, numbered
+clauses ("1.", "2、", "（1）", "①"), or plain sentences under a heading. When the paste holds a
+whole year-end report, only the plan part ("二、2023年工作思路") is kept, so that last year's
+figures are never proposed as targets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN = "一二三四五六七八九十"
+# Top-level part: "二、2023年工作思路".
+_PART_RE = re.compile(rf"^\s*[{_CN}]+、(?P<title>.*)$")
+_PLAN_WORDS = ("思路", "计划", "打算", "目标", "安排", "要点")
+# Area heading: "（一）强化核心要素驱动，做强*产业底盘。" — the heading runs to the first 。
+_AREA_RE = re.compile(rf"^\s*[（(][{_CN}]+[）)]\s*(?P<title>[^。\n]*)[。：:]?")
+# Item markers inside an area: 一是 / 1. / 1、 / （1） / ①, at the start of the text or of a sentence.
+_ITEM_RE = re.compile(
+    rf"(?:^|(?<=[。；;：:\n]))\s*(?:[{_CN}]+是|\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[）)]|[①-⑳])"
+)
+_SENTENCE_RE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One item of a plan: its running number (from 1), the area heading above it and its text."""
+
+    index: int
+    area: str
+    text: str
+
+
+def plan_part(text: str) -> str:
+    """The plan part of `text`: from a "X、…工作思路" heading to the next top-level part, else all."""
+    lines = text.splitlines()
+    start = None
+    for number, line in enumerate(lines):
+        part = _PART_RE.match(line)
+        if part is None:
+            continue
+        if start is not None:
+            return "\n".join(lines[start:number])
+        if any(word in part["title"] for word in _PLAN_WORDS):
+            start = number + 1
+    return "\n".join(lines[start:]) if start is not None else text
+
+
+def _areas(text: str) -> list[tuple[str, str]]:
+    """(heading, body) pairs; text before the first heading belongs to an area with no heading."""
+    areas: list[tuple[str, str]] = []
+    current_title, body = "", list[str]()
+    for line in text.splitlines():
+        heading = _AREA_RE.match(line)
+        if heading:
+            if "".join(body).strip():
+                areas.append((current_title, "\n".join(body)))
+            current_title, body = heading["title"].strip(" ，,"), [line[heading.end() :]]
+        else:
+            body.append(line)
+    if "".join(body).strip():
+        areas.append((current_title, "\n".join(body)))
+    return areas
+
+
+def _items(body: str) -> list[str]:
+    starts = [m.start() for m in _ITEM_RE.finditer(body)]
+    if not starts:
+        return [s.strip() for s in _SENTENCE_RE.findall(body) if s.strip(" 。；;\n")]
+    chunks = [body[: starts[0]]] if body[: starts[0]].strip() else []
+    chunks += [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+    return [chunk.strip() for chunk in chunks if chunk.strip()]
+
+
+def split_plan(text: str) -> list[PlanItem]:
+    """Items of the plan in reading order, each with the area heading it sits under."""
+    items: list[PlanItem] = []
+    for area, body in _areas(plan_part(text)):
+        for chunk in _items(body):
+            items.append(PlanItem(index=len(items) + 1, area=area, text=chunk))
+    return items
