@@ -80,15 +80,25 @@ def clear_clocks(case: Case) -> None:
     case.time_status = TimeStatus.NONE
 
 
-def extend(case: Case, days: int, now: datetime) -> None:
+def extend(
+    case: Case,
+    days: int,
+    now: datetime,
+    *,
+    unit: str = DurationUnit.WORKING_DAYS,
+    start: datetime | None = None,
+) -> None:
+    """Push the resolve deadline back by `days` of `unit`; `start` is when the watched clock began
+    (default: signing, as for events; statutory kinds pass their acceptance time)."""
     if case.resolve_due is None:
         raise InvalidInput(_("该案件没有办结时限，无法延期。"))
-    extended = add_duration(case.resolve_due, days, DurationUnit.WORKING_DAYS)
+    extended = add_duration(case.resolve_due, days, unit)
     case.resolve_due = extended.at
     case.due_estimated = case.due_estimated or extended.estimated
     case.extension_days += days
-    if case.due_at is not None and case.signed_at is not None:
-        watch(case, case.signed_at, case.resolve_due)
+    start = start or case.signed_at
+    if case.due_at is not None and start is not None:
+        watch(case, start, case.resolve_due)
         case.time_status = status_at(case, now)
 
 
