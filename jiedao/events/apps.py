@@ -12,3 +12,6 @@ class EventsConfig(AppConfig):
         from jiedao.events.kind import EVENT_KIND
 
         register_kind(EVENT_KIND)
+        from jiedao.events.indicators import register
+
+        register()

@@ -113,10 +113,15 @@ def breakdown(qs: QuerySet[Case], platforms: dict[int, str]) -> dict[str, Any]:
     }
 
 
+def overdue(qs: QuerySet[Case]) -> QuerySet[Case]:
+    """Open overdue (red) cases held by a department: what 超期 means on every page."""
+    return qs.filter(time_status=TimeStatus.RED, state__in=OPEN, department__isnull=False)
+
+
 def overdue_by_department(qs: QuerySet[Case]) -> dict[int, int]:
-    """Open overdue (red) cases per holding department: what 超期 means on every page."""
+    """Open overdue (red) cases per holding department."""
     return dict(
-        qs.filter(time_status=TimeStatus.RED, state__in=OPEN, department__isnull=False)
+        overdue(qs)
         .order_by()
         .values_list("department_id")
         .annotate(n=Count("id"))

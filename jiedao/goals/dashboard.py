@@ -1,0 +1,94 @@
+"""The leadership dashboard's figures: targets' progress and the indicators of the registers'
+pipeline, events, petitions and mediation for a period — all read through the indicator
+registry by code prefix, so goals never imports the apps that count them (rule 9)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from jiedao.core.indicators import Period
+from jiedao.goals.progress import Progress, drilldown_url, progress_for_year
+from jiedao.goals.values import COMPUTED, IndicatorValue, catalog, evaluate
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: Promise
+    prefixes: tuple[str, ...]
+
+
+SECTIONS = (
+    Section("projects", _("项目招引（按阶段）"), ("registers.project",)),
+    Section("land", _("土地征收储备（按阶段）"), ("registers.land",)),
+    Section("registers", _("拆违与工作台账"), ("registers.",)),
+    Section("events", _("事件办理"), ("events.",)),
+    Section("petitions", _("信访与矛盾调解"), ("petitions.", "mediation.")),
+)
+
+
+def _row(v: IndicatorValue) -> dict[str, Any]:
+    return {
+        "code": v.code,
+        "label": v.label,
+        "unit": v.unit,
+        "value": float(v.value) if v.value is not None else None,
+        "yoy_previous": float(v.yoy_previous) if v.yoy_previous is not None else None,
+        "yoy_change": float(v.yoy_change) if v.yoy_change is not None else None,
+        "url": drilldown_url(v.code, v.period),
+    }
+
+
+def _charts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One chart per unit (件 and 万元 and % do not share an axis)."""
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_unit.setdefault(r["unit"], []).append(r)
+    return [{"unit": unit, "rows": rs} for unit, rs in by_unit.items()]
+
+
+def sections(jurisdiction_id: int, period: Period) -> list[dict[str, Any]]:
+    """Each section's computed indicators for the period with 同比, in registry order."""
+    placed: dict[str, list[dict[str, Any]]] = {s.key: [] for s in SECTIONS}
+    for info in catalog(jurisdiction_id):
+        if info.kind != COMPUTED:
+            continue
+        section = next((s for s in SECTIONS if info.code.startswith(s.prefixes)), None)
+        if section is not None:
+            placed[section.key].append(_row(evaluate(info, jurisdiction_id, period)))
+    return [
+        {"key": s.key, "label": str(s.label), "rows": placed[s.key], "charts": _charts(placed[s.key])}
+        for s in SECTIONS
+        if placed[s.key]
+    ]
+
+
+def target_rows(progress: list[Progress]) -> list[dict[str, Any]]:
+    """What the targets chart draws: reached and expected-by-now percent of quantitative targets."""
+    return [
+        {
+            "label": p.target.subject,
+            "percent": float(p.percent),
+            "expected": float(p.expected_percent),
+            "status": p.status,
+            "url": p.url,
+        }
+        for p in progress
+        if p.percent is not None and p.target.kind == "quantitative"
+    ]
+
+
+def build(jurisdiction_id: int, period: Period, today: date) -> dict[str, Any]:
+    progress = progress_for_year(jurisdiction_id, period.end.year, today)
+    return {
+        "year": period.end.year,
+        "progress": progress,
+        "targets_chart": target_rows(progress),
+        "sections": sections(jurisdiction_id, period),
+    }
