@@ -231,16 +231,19 @@ def _details(data: dict[str, Any]) -> list[str]:
     return out
 
 
+# Timeline verbs written outside a kind's transition table (intake, documents issued).
+ENGINE_VERBS: dict[str, Promise] = {"report": gettext_lazy("上报"), "document": gettext_lazy("出具文书")}
+
+
 def timeline_entries(case: Case) -> list[TimelineEntry]:
     """The case's timeline with labels, state badges and each entry's attachments (2 queries)."""
-    labels = get_kind(case.kind).action_labels
-    report_label = _("上报")
+    labels = {**ENGINE_VERBS, **get_kind(case.kind).action_labels}
     entries = []
     for a in timeline(case):
         entries.append(
             TimelineEntry(
                 action=a,
-                label=str(labels.get(a.verb, report_label if a.verb == "report" else a.verb)),
+                label=str(labels.get(a.verb, a.verb)),
                 from_badge=state_badge(case.kind, a.from_state) if a.from_state else None,
                 to_badge=state_badge(case.kind, a.to_state)
                 if a.to_state and a.to_state != a.from_state

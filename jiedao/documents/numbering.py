@@ -23,7 +23,7 @@ def issuer_abbreviation(jurisdiction: Jurisdiction) -> str:
     return name
 
 
-def format_number(abbreviation: str, prefix: str, year: int, serial: int) -> str:
+def format_number(abbreviation: str, prefix: str, year: int, serial: int | str) -> str:
     return f"{abbreviation}{prefix}〔{year}〕{serial}号"
 
 
