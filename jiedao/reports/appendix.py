@@ -7,7 +7,7 @@ from decimal import Decimal
 from jiedao.core.indicators import Period
 from jiedao.reports.builder import Figure, Report
 
-HEADER = ("序号", "正文表述", "指标（代码）", "统计周期", "数值", "查询口径")
+HEADER = ("序号", "正文表述", "指标及代码", "统计周期", "数值", "查询口径")
 
 
 def period_text(period: Period) -> str:
@@ -29,7 +29,7 @@ def value_text(fig: Figure) -> str:
 def period_cell(fig: Figure) -> str:
     text = period_text(fig.period)
     if fig.form == "yoy":
-        text += f"（对比 {period_text(fig.period.same_period_last_year())}）"
+        text += f"\n对比 {period_text(fig.period.same_period_last_year())}"
     return text
 
 
@@ -44,7 +44,7 @@ def appendix_rows(report: Report) -> list[tuple[str, ...]]:
             (
                 str(fig.index),
                 fig.text,
-                f"{fig.label}（{fig.code}）",
+                f"{fig.label}\n{fig.code}",
                 period_cell(fig),
                 value_text(fig),
                 query_text(fig, report),

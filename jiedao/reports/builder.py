@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction
+from jiedao.nlp.numbers import format_change, format_quantity
 from jiedao.reports import plan
 from jiedao.reports.layout import PLACEHOLDER, VARIABLES, Layout, Section, Slot, slots
-from jiedao.reports.numbers import format_change, format_quantity
 from jiedao.reports.values import Reading, drilldown_url, read
 
 NUMERALS = "一二三四五六七八九十"
@@ -102,11 +102,12 @@ class _Filler:
         text = format_quantity(now.value, now.unit)
         if slot.form == "yoy":
             before = self._read(slot.code, self.period.same_period_last_year())
-            words = format_change(now.value, before.value) if before else None
-            if before is None or words is None:
+            if before is None:
                 return None
-            previous, text = before.value, words
-            change = ((now.value - before.value) * 100 / abs(before.value)).quantize(Decimal("0.1"))
+            previous = before.value
+            text = format_change(now.value, previous, unit=now.unit)
+            if previous:
+                change = ((now.value - previous) * 100 / abs(previous)).quantize(Decimal("0.01"))
         url = drilldown_url(slot.code, self.period)
         return Figure(
             0, slot.code, now.label, now.unit, slot.form, self.period, now.value, previous, change,

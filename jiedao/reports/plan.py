@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from jiedao.core.indicators import get_indicator
-from jiedao.reports.numbers import format_quantity
+from jiedao.nlp.numbers import format_quantity
 
 OTHER = ""  # the area key of targets bound to no indicator
 
