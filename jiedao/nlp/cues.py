@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from jiedao.nlp.deadlines import strip_time
+
 # Words that lead a clause without saying what is measured.
 _LEAD = (
     "同时", "全年", "年内", "年底前", "力争", "确保", "争取", "努力", "计划", "预计", "全力", "要",
     "全面", "累计", "共计", "总计", "合计",
 )  # fmt: skip
-_ADVERBS = ("顺利", "圆满", "全面", "有效", "高质量", "高标准", "按期", "如期", "基本")
+_ADVERBS = ("顺利", "圆满", "全面", "有效", "高质量", "高标准", "如期", "基本")
 # Comparison verbs between a subject and its number: dropped from the subject.
 _COMPARE = (
     "不低于", "不少于", "不高于", "不超过", "不多于", "控制在", "达到", "实现", "完成", "突破", "超过",
@@ -24,6 +26,7 @@ _COMPARE = (
 _ACTION_SUFFIX = ("开工", "签约", "拆除", "征收", "引进", "招引", "建成", "投用", "改造", "新建")
 
 _TAIL_END_RE = re.compile(r"(?:以上|以内|之内|以下|左右|[、和及与])+$")
+_BASIS_RE = re.compile(r"(?:同比|环比|较上年|比上年|较去年|比去年)$")
 _AT_MOST_AFTER = re.compile(r"^[^，,]{0,2}(?:以内|之内|以下)")
 _AT_LEAST_AFTER = re.compile(r"^[^，,]{0,2}(?:以上)")
 _BEFORE_CUES: tuple[tuple[str, str], ...] = (
@@ -74,7 +77,7 @@ def qualitative_direction(clause: str) -> str | None:
 
 
 def strip_lead(text: str) -> str:
-    text = text.strip(" 　，,。；;：:、")
+    text = strip_time(text).strip(" 　，,。；;：:、")
     changed = True
     while changed:
         changed = False
@@ -98,7 +101,7 @@ def quantity_subject(before: str, after: str) -> str:
         if head.endswith(verb):
             head = head[: -len(verb)]
             break
-    head = strip_lead(head)
+    head = _BASIS_RE.sub("", strip_lead(head))
     for verb in _COMPARE:
         if head.startswith(verb):
             head = head[len(verb) :]

@@ -57,3 +57,24 @@ def find_deadline(text: str, year: int) -> date | None:
     if any(phrase in text for phrase in _YEAR_END):
         return date(year, 12, 31)
     return None
+
+
+_TIME_FILLER = re.compile(r"[到至于在前之以内底末，,、\s]|力争|确保|争取|全力")
+
+
+_TIME_LEAD = re.compile(r"^(?:到|至|于|在)|^(?:前|之前|以前|内)")
+
+
+def strip_time(text: str) -> str:
+    """`text` without its time phrases: "到2025年底培育规上企业" → "培育规上企业"."""
+    rest = text
+    for regex in (_DAY_RE, _MONTH_RE, _QUARTER_RE, _YEAR_RE):
+        rest = regex.sub("", rest)
+    for phrase in (*_HALF, *_YEAR_END):
+        rest = rest.replace(phrase, "")
+    return rest if rest == text else _TIME_LEAD.sub("", _TIME_LEAD.sub("", rest))
+
+
+def is_time_phrase(text: str) -> bool:
+    """True for a clause that says only when ("上半年", "到2024年底前"): it sets the sentence's deadline."""
+    return not _TIME_FILLER.sub("", strip_time(text))

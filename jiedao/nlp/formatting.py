@@ -30,12 +30,12 @@ def format_number(value: Decimal) -> str:
 def _scaled(value: Decimal, unit: str) -> str:
     """Use 万/亿 when it loses nothing, or when the number is too long to read (≥ 10万 / 10亿)."""
     size = abs(value)
-    for magnitude, label in ((_YI, "亿"), (_WAN, "万")):
-        if size < magnitude:
-            continue
+    in_wan = (size / _WAN).quantize(_TWO_PLACES, rounding=ROUND_HALF_UP)
+    # Decide on what is printed: 99999950 would print as "10000万", so it is "1亿".
+    for magnitude, label, too_long in ((_YI, "亿", in_wan >= _WAN), (_WAN, "万", size >= _WAN * 10)):
         scaled = value / magnitude
         exact = scaled == scaled.quantize(_TWO_PLACES)
-        if exact or size >= magnitude * 10:
+        if (size >= magnitude and (exact or too_long)) or (too_long and label == "亿"):
             return f"{format_number(scaled)}{label}{unit}"
     return f"{format_number(value)}{unit}"
 

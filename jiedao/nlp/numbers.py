@@ -97,7 +97,7 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 _QUANTITY_RE = re.compile(
     rf"(?P<pct>百分之)?(?:(?P<ar>{_ARABIC})(?P<mag>[十百千万亿]*)|(?P<cn>{_CHINESE}))"
-    rf"(?P<unit>{_UNIT_ALTERNATION})?"
+    rf"(?P<approx>余|多)?(?P<unit>{_UNIT_ALTERNATION})?"
 )
 # A date or an ordinal is never a quantity: "2023年", "6月", "第5".
 _DATE_AFTER = re.compile(r"[年月日号季]")
@@ -120,6 +120,8 @@ class QuantityMatch:
     raw: str
     value: Decimal
     unit: str
+    numeral: str = ""  # the number as written, without unit: "两千", "3.2万"
+    approx: str = ""  # "余" or "多" between number and unit: "两千余户" means at least 2000
 
 
 def _chinese_int(text: str) -> int:
@@ -193,6 +195,8 @@ def _match_at(text: str, pos: int, *, whole: bool = False) -> QuantityMatch | No
     except ValueError:
         return None
     unit = m["unit"] or ""
+    if m["approx"] and not unit:
+        return None
     if m["pct"]:
         if unit:
             return None
@@ -201,7 +205,7 @@ def _match_at(text: str, pos: int, *, whole: bool = False) -> QuantityMatch | No
         return None
     if unit:
         value, unit = _normalise(value, unit)
-    return QuantityMatch(m.start(), m.end(), m.group(0), plain(value), unit)
+    return QuantityMatch(m.start(), m.end(), m.group(0), plain(value), unit, number, m["approx"] or "")
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:
@@ -231,12 +235,12 @@ def _is_quantity(text: str, m: QuantityMatch) -> bool:
         return False
     if m.unit:
         # "三个月" is a duration, "一张蓝图" a figure of speech, "千人计划" a programme's name.
-        lone_one = m.raw[0] == "一" and m.raw[1:2] not in _CN_CHARS + "点" and m.unit != "百分点"
-        idiom = m.raw[0] in "百千万亿" or lone_one
+        lone_one = m.numeral == "一" and m.unit not in ("%", "百分点")
+        idiom = m.numeral[0] in "百千万亿" or lone_one
         return not idiom and not (m.unit == "个" and after == "月")
     if _DATE_AFTER.match(after):
         return False
-    return m.raw[-1] in "万亿" and not m.raw.startswith(("万", "亿"))
+    return m.numeral[-1] in "万亿" and m.numeral[0] not in "万亿"
 
 
 def _infer_unit(text: str, m: QuantityMatch) -> QuantityMatch:
@@ -244,5 +248,5 @@ def _infer_unit(text: str, m: QuantityMatch) -> QuantityMatch:
         return m
     tail = text[m.end : m.end + 8]
     if any(noun in tail for noun in _PERSON_NOUNS):
-        return QuantityMatch(m.start, m.end, m.raw, m.value, "人")
+        return QuantityMatch(m.start, m.end, m.raw, m.value, "人", m.numeral, m.approx)
     return m

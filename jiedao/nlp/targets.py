@@ -3,8 +3,9 @@
 `extract_targets` reads each item clause by clause ("，" separates clauses, "。；" sentences):
 a clause with a quantity ("实现600亩土地顺利征收") gives a quantitative target; a clause that
 commits to an outcome without a number ("完成全岛垃圾分类智能化改造", "安全隐患数持续下降")
-gives a qualitative one. A time phrase ("上半年", "9月底前") applies to its clause and to the
-clauses after it in the same sentence. A person confirms every proposal (goals app).
+gives a qualitative one. A time phrase ("9月底前") applies to its clause; one standing as a
+clause of its own ("上半年，…") applies to the rest of the sentence. A person confirms every
+proposal (goals app).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from jiedao.nlp.cues import (
     quantity_direction,
     quantity_subject,
 )
-from jiedao.nlp.deadlines import find_deadline
+from jiedao.nlp.deadlines import find_deadline, is_time_phrase
 from jiedao.nlp.matching import propose_indicator
 from jiedao.nlp.numbers import QuantityMatch, find_quantities
 from jiedao.nlp.plan import PlanItem, split_plan
@@ -34,7 +35,10 @@ _ITEM_MARKER_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+是|\d{1,
 # A figure that describes something rather than aims at it: "总投资3.2亿元的项目".
 _DESCRIPTOR_RE = re.compile(r"(?:总投资|投资额?|总面积|面积|占地|总长|长约|规模|建筑面积)约?$")
 # Words that make a clause report the past: such figures are not targets.
-_PAST_RE = re.compile(r"今年以来|截至|去年|上年|已经|已完成|已建成|以来")
+_PAST_RE = re.compile(r"今年以来|截至|(?<![较比])(?:去年|上年)|已(?:经|累计|完成|建成|实现|达到)|以来")
+_YEAR_RE = re.compile(r"(\d{4})年")
+# "控制在零增长", "实现零发生": a target of zero.
+_ZERO_RE = re.compile(r"零(?:增长|发生|新增)")
 
 
 @dataclass(frozen=True)
@@ -63,15 +67,20 @@ def _clauses(item: PlanItem, year: int) -> Iterator[tuple[str, date]]:
     marker = _ITEM_MARKER_RE.match(item.text)
     body = item.text[marker.end() :] if marker else item.text
     for sentence in _SENTENCE_RE.findall(body):
-        deadline = date(year, 12, 31)
+        carried = date(year, 12, 31)
         for clause in _CLAUSE_RE.findall(sentence):
-            deadline = find_deadline(clause, year) or deadline
-            if clause.strip():
-                yield clause.strip(), deadline
+            own = find_deadline(clause, year)
+            if own is not None and is_time_phrase(clause):
+                carried = own  # "上半年，完成…，实现…": applies to the rest of the sentence
+            elif clause.strip():
+                yield clause.strip(), own or carried
 
 
 def _quantitative(item: PlanItem, clause: str, deadline: date) -> list[ExtractedTarget]:
     found = [q for q in find_quantities(clause) if not _is_descriptor(clause, q)]
+    zero = _ZERO_RE.search(clause)
+    if zero and not found:
+        found = [QuantityMatch(zero.start(), zero.end(), zero.group(0), Decimal(0), "", "零")]
     targets = []
     for number, q in enumerate(found):
         before = clause[: q.start]
@@ -88,12 +97,19 @@ def _quantitative(item: PlanItem, clause: str, deadline: date) -> list[Extracted
                 subject=quantity_subject(before, after),
                 quantity=q.value,
                 unit=q.unit,
-                direction=quantity_direction(before, after),
+                direction=_direction(before, after, q),
                 deadline=deadline,
                 qualitative=False,
             )
         )
     return targets
+
+
+def _direction(before: str, after: str, q: QuantityMatch) -> str:
+    if q.numeral == "零":
+        return "at_most"
+    direction = quantity_direction(before, after)
+    return "at_least" if q.approx and direction == "reach" else direction
 
 
 def _is_descriptor(clause: str, q: QuantityMatch) -> bool:
@@ -122,7 +138,7 @@ def extract_targets(text: str, year: int) -> list[ExtractedTarget]:
     targets: list[ExtractedTarget] = []
     for item in split_plan(text):
         for clause, deadline in _clauses(item, year):
-            if _PAST_RE.search(clause):
+            if _PAST_RE.search(clause) or any(int(y) < year for y in _YEAR_RE.findall(clause)):
                 continue
             found = _quantitative(item, clause, deadline)
             if found:
