@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases.errors import InvalidInput
+from jiedao.core.admin import ScopedAdmin
 from jiedao.core.models import User
 from jiedao.documents.checks import check_template, preview_html
 from jiedao.documents.markup import TemplateProblem
@@ -44,7 +45,9 @@ class DocumentTemplateForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        jurisdiction, code, text = data.get("jurisdiction"), data.get("code"), data.get("text")
+        current = self.instance if self.instance.pk else None
+        jurisdiction = data.get("jurisdiction") or (current.jurisdiction if current else None)
+        code, text = data.get("code") or (current.code if current else None), data.get("text")
         if jurisdiction and code and text:
             try:
                 validate_template(jurisdiction, code, text)
@@ -54,12 +57,16 @@ class DocumentTemplateForm(forms.ModelForm):
 
 
 @admin.register(DocumentTemplate)
-class DocumentTemplateAdmin(admin.ModelAdmin):
+class DocumentTemplateAdmin(ScopedAdmin):
     form = DocumentTemplateForm
     list_display = ["code", "type_label", "jurisdiction", "updated_by", "updated_at"]
     list_filter = ["jurisdiction"]
     readonly_fields = ["preview", "default_template"]
     actions = ["reset_to_default"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # An override stays the one of its jurisdiction and type; reset it to start another.
+        return [*self.readonly_fields, "jurisdiction", "code"] if obj else list(self.readonly_fields)
 
     @admin.display(description=_("文书名称"))
     def type_label(self, obj: DocumentTemplate) -> str:
@@ -99,17 +106,9 @@ class DocumentTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuedDocument)
-class IssuedDocumentAdmin(admin.ModelAdmin):
+class IssuedDocumentAdmin(ScopedAdmin):
+    read_only = True
     list_display = ["number", "label", "case", "created_by", "created_at"]
     list_filter = ["jurisdiction", "code", "year"]
     search_fields = ["number"]
     readonly_fields = [f.name for f in IssuedDocument._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
