@@ -108,7 +108,7 @@ class _Filler:
             text = format_change(now.value, previous, unit=now.unit)
             if previous:
                 change = ((now.value - previous) * 100 / abs(previous)).quantize(Decimal("0.01"))
-        url = drilldown_url(slot.code, self.period)
+        url = drilldown_url(slot.code, self.jurisdiction.pk, self.period)
         return Figure(
             0, slot.code, now.label, now.unit, slot.form, self.period, now.value, previous, change,
             text, now.description, url,

@@ -10,6 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from jiedao.core.indicators import get_indicator
+from jiedao.goals.models import ManualIndicator, Target
 from jiedao.nlp.numbers import format_quantity
 
 OTHER = ""  # the area key of targets bound to no indicator
@@ -36,10 +37,6 @@ def phrase(target: Any) -> str:
 
 def targets_by_area(jurisdiction_id: int, year: int) -> dict[str, list[str]]:
     """Area → the sentences of the year's confirmed targets, in the order they were confirmed."""
-    try:
-        from jiedao.goals.models import ManualIndicator, Target
-    except ImportError:  # goals has not landed in this checkout yet
-        return {}
     manual = dict(ManualIndicator.objects.filter(jurisdiction_id=jurisdiction_id).values_list("code", "area"))
     out: dict[str, list[str]] = defaultdict(list)
     for target in Target.objects.filter(jurisdiction_id=jurisdiction_id, year=year).order_by("pk"):

@@ -1,7 +1,9 @@
 """Indicator values for the report: a number is printed only when the platform can back it.
 
-A code that no app registers, or whose query finds no records for the period, reads as None
-and the phrase that uses it is left out: the draft never prints a number nobody can open.
+Values come from goals (`find` + `evaluate`: computed from records, or entered by hand with a
+source). A code nobody registers, a computed one whose query finds no records for the period,
+or a manual one nobody entered reads as None, and the phrase that uses it is left out: the draft
+never prints a number nobody can open.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from decimal import Decimal
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
-from jiedao.core.indicators import Period, compute, get_indicator, records_for
+from jiedao.core.indicators import Period, records_for
+from jiedao.goals.values import MANUAL, evaluate, find
 
 
 @dataclass(frozen=True)
@@ -22,24 +25,34 @@ class Reading:
     unit: str
     period: Period
     value: Decimal
-    description: str  # the query in words
+    description: str  # the query in words, or for a hand-entered figure its source
 
 
 def read(code: str, jurisdiction_id: int, period: Period) -> Reading | None:
     try:
-        defn = get_indicator(code)
-    except KeyError:
+        info = find(code, jurisdiction_id)
+    except LookupError:
         return None
-    if not records_for(defn, jurisdiction_id, period).exists():
+    if info.defn is not None and not records_for(info.defn, jurisdiction_id, period).exists():
         return None
-    value = compute(defn, jurisdiction_id, period)
-    return Reading(code, str(defn.label), str(defn.unit), period, value, str(defn.description))
+    found = evaluate(info, jurisdiction_id, period, compare=False)
+    if found.value is None:
+        return None
+    description = info.description
+    if info.kind == MANUAL:
+        description = f"{description}（手工填报，数据来源：{found.source}）"
+    return Reading(code, info.label, info.unit, period, found.value, description)
 
 
-def drilldown_url(code: str, period: Period) -> str:
-    """The goals app's page listing the records behind a value (linked even before it exists)."""
+def drilldown_url(code: str, jurisdiction_id: int, period: Period) -> str:
+    """The goals page listing the records (or the hand-entered entry) behind a value."""
     try:
         base = reverse("goals:indicator", args=[code])
-    except NoReverseMatch:  # the goals page may not be wired yet; its URL is agreed
+    except NoReverseMatch:  # an installation without the goals pages: the agreed path
         base = f"/goals/indicators/{code}/"
-    return f"{base}?{urlencode({'start': period.start.isoformat(), 'end': period.end.isoformat()})}"
+    query = {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "jurisdiction": jurisdiction_id,
+    }
+    return f"{base}?{urlencode(query)}"

@@ -1,0 +1,102 @@
+"""`jiedao report year Y` from demo data: the draft's title, structure, and every number in it
+equals an independent count over the database; the appendix lists every number in order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from jiedao.core.models import Jurisdiction
+from jiedao.reports.models import GeneratedReport, ReportTemplate
+
+from .conftest import YEAR
+from .counts import independent
+from .docxread import NUMBER, printed_change, printed_value, read_report
+
+pytestmark = pytest.mark.django_db
+
+
+def _generate(tmp_path: Path, year: int = YEAR, *extra: str) -> Path:
+    out = tmp_path / f"report-{year}.docx"
+    call_command("report", "year", str(year), "--output", str(out), *extra)
+    return out
+
+
+def test_title_and_structure_follow_the_seed(demo: Jurisdiction, tmp_path: Path) -> None:
+    doc = read_report(_generate(tmp_path), YEAR)
+    assert doc.paragraphs[0] == f"江心岛街道{YEAR}年工作总结及{YEAR + 1}年工作思路"
+    sections = [p for p in doc.paragraphs if re.match(r"^（[一二三四五六七八九十]）", p)]
+    assert len(sections) >= 2
+    assert [s[:3] for s in sections] == [f"（{n}）" for n in "一二三四"[: len(sections)]]
+    for s in sections:
+        items = re.findall(r"([一二三四五六七八九十])是", s)
+        assert items, s
+        assert items == list("一二三四五"[: len(items)]), s
+    assert GeneratedReport.objects.filter(jurisdiction=demo, year=YEAR).count() == 1
+
+
+def test_every_number_equals_an_independent_count(demo: Jurisdiction, tmp_path: Path) -> None:
+    doc = read_report(_generate(tmp_path), YEAR)
+    header, rows = doc.appendix[0], doc.appendix[1:]
+    assert header == ["序号", "正文表述", "指标及代码", "统计周期", "数值", "查询口径"]
+    found = list(NUMBER.finditer(doc.summary))
+    assert len(found) >= 5
+    # The appendix lists every number of the body, in the order the body prints them.
+    assert len(found) == len(rows)
+    for match, row in zip(found, rows, strict=True):
+        assert doc.summary[match.start() :].startswith(row[1]), (match.group(0), row)
+    for n, row in enumerate(rows, 1):
+        index, text, indicator, period, _value, query = row
+        code = indicator.split("\n")[1]
+        assert index == str(n)
+        assert period.startswith(f"{YEAR}-01-01至{YEAR}-12-31")
+        assert query.strip()
+        now = independent(code, demo.pk, YEAR)
+        if text.startswith(("同比", "与上年")):
+            before = independent(code, demo.pk, YEAR - 1)
+            change, half = printed_change(text)
+            assert abs(change - (now - before) * 100 / before) <= half, (row, now, before)
+        else:
+            value, half, _unit = printed_value(text)
+            assert abs(value - now) <= half, (row, now)
+
+
+def test_item_without_backing_records_is_left_out(demo: Jurisdiction, tmp_path: Path) -> None:
+    ReportTemplate.objects.create(
+        jurisdiction=demo,
+        name="test",
+        body={
+            "title": "{jurisdiction}{year}年工作总结及{next}年工作思路",
+            "summary_heading": "一、{year}年工作总结",
+            "summary": [
+                {
+                    "area": "safety",
+                    "heading": "平安建设。",
+                    "items": [
+                        {"title": "虚构指标。", "phrases": ["完成{nosuch.indicator}"]},
+                        {"title": "部分缺失。", "phrases": ["受理{events.received}", "另有{nosuch.other}"]},
+                    ],
+                }
+            ],
+            "plan_heading": "二、{next}年工作思路",
+            "plan": [],
+        },
+    )
+    doc = read_report(_generate(tmp_path), YEAR)
+    received = independent("events.received", demo.pk, YEAR)
+    assert doc.summary == f"（一）平安建设。一是部分缺失。受理{received}件。"
+    # A year before any record: no number at all, no section left empty.
+    empty = read_report(_generate(tmp_path, 2010), 2010)
+    assert empty.summary == ""
+    assert empty.appendix[1:] == []
+
+
+def test_command_refuses_bad_input(demo: Jurisdiction, tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="年度须在"):
+        _generate(tmp_path, 2999)
+    with pytest.raises(CommandError, match="没有代码为 nowhere 的街道"):
+        _generate(tmp_path, YEAR, "--jurisdiction", "nowhere")
+    assert not GeneratedReport.objects.exists()
