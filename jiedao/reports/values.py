@@ -50,9 +50,5 @@ def drilldown_url(code: str, jurisdiction_id: int, period: Period) -> str:
         base = reverse("goals:indicator", args=[code])
     except NoReverseMatch:  # an installation without the goals pages: the agreed path
         base = f"/goals/indicators/{code}/"
-    query = {
-        "start": period.start.isoformat(),
-        "end": period.end.isoformat(),
-        "jurisdiction": jurisdiction_id,
-    }
+    query = {"start": str(period.start), "end": str(period.end), "jurisdiction": str(jurisdiction_id)}
     return f"{base}?{urlencode(query)}"
