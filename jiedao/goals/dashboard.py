@@ -22,14 +22,17 @@ class Section:
     key: str
     label: Promise
     prefixes: tuple[str, ...]
+    chart: bool = True
 
 
 SECTIONS = (
-    Section("projects", _("项目招引（按阶段）"), ("registers.project",)),
-    Section("land", _("土地征收储备（按阶段）"), ("registers.land",)),
-    Section("registers", _("拆违与工作台账"), ("registers.",)),
+    Section("pipeline", _("项目招引库（期末各阶段项目数与投资额）"), ("registers.pipeline_",)),
+    Section("land", _("土地（期末各阶段面积）"), ("registers.land_pipeline_",)),
+    Section("projects", _("项目推进（期内到达各阶段）"), ("registers.projects_", "registers.public_works_")),
+    Section("land_moves", _("土地征收储备（期内）"), ("registers.land_",)),
     Section("events", _("事件办理"), ("events.",)),
     Section("petitions", _("信访与矛盾调解"), ("petitions.", "mediation.")),
+    Section("registers", _("拆违、工作台账及其他"), ("registers.",), chart=False),
 )
 
 
@@ -61,9 +64,14 @@ def sections(jurisdiction_id: int, period: Period) -> list[dict[str, Any]]:
             continue
         section = next((s for s in SECTIONS if info.code.startswith(s.prefixes)), None)
         if section is not None:
-            placed[section.key].append(_row(evaluate(info, jurisdiction_id, period)))
+            placed[section.key].append(_row(evaluate(info, jurisdiction_id, period, mom=False)))
     return [
-        {"key": s.key, "label": str(s.label), "rows": placed[s.key], "charts": _charts(placed[s.key])}
+        {
+            "key": s.key,
+            "label": str(s.label),
+            "rows": placed[s.key],
+            "charts": _charts(placed[s.key]) if s.chart else [],
+        }
         for s in SECTIONS
         if placed[s.key]
     ]

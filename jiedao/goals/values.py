@@ -159,6 +159,7 @@ def evaluate(
     filters: Mapping[str, Any] | None = None,
     *,
     compare: bool = True,
+    mom: bool = True,
 ) -> IndicatorValue:
     """value_of for an indicator already looked up (the library reads many at once)."""
     if info.manual is not None and filters:
@@ -177,13 +178,13 @@ def evaluate(
     if not compare:
         return out
     yoy = raw_value(info, jurisdiction_id, period.same_period_last_year(), filters)
-    mom = raw_value(info, jurisdiction_id, period.preceding(), filters)
+    before = raw_value(info, jurisdiction_id, period.preceding(), filters) if mom else None
     return replace(
         out,
         yoy_previous=yoy,
         yoy_change=change_percent(value, yoy),
-        mom_previous=mom,
-        mom_change=change_percent(value, mom),
+        mom_previous=before,
+        mom_change=change_percent(value, before),
     )
 
 

@@ -44,7 +44,7 @@ def library(request: HttpRequest) -> HttpResponse:
     choice = _period(request)
     groups: dict[str, list[Any]] = {}
     for info in catalog(jur.pk):
-        groups.setdefault(info.area, []).append(evaluate(info, jur.pk, choice.period))
+        groups.setdefault(info.area, []).append(evaluate(info, jur.pk, choice.period, mom=False))
     sections = [{"area": a, "label": AREA_LABELS[a], "values": groups[a]} for a in AREA_LABELS if a in groups]
     return render(
         request,

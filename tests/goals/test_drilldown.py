@@ -141,8 +141,8 @@ def test_pinned_query_counts(
     c = client_for(users["leader"])
     c.get("/goals/indicators/")  # warm the session and the user's roles
     n = len(all_indicators())
-    # per computed indicator: the value, last year's and the previous period's (3); the rest fixed
-    with django_assert_max_num_queries(3 * n + 8):
+    # per computed indicator: the value and last year's (2); the rest fixed
+    with django_assert_max_num_queries(2 * n + 8):
         assert c.get("/goals/indicators/?period=year").status_code == 200
     Case.objects.filter(pk__in=[x.pk for x in history.cases[:5]]).update(channel="hotline")
     with django_assert_max_num_queries(12):

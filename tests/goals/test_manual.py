@@ -135,6 +135,7 @@ def test_locked_period_refused_through_the_api(
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert en.status_code == 400
+    assert en.json()["message"].startswith("2024 is locked (2024)")
 
 
 @pytest.mark.django_db
