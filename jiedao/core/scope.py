@@ -81,8 +81,25 @@ def scope_of(user: User | None) -> Scope:
     cached: Scope | None = getattr(user, "_jiedao_scope", None)
     if cached is not None:
         return cached
+    scope = _build(user, assignments_of(user))
+    user._jiedao_scope = scope  # type: ignore[attr-defined]
+    return scope
+
+
+def role_scope(user: User | None, roles: tuple[str, ...] | frozenset[str]) -> Scope:
+    """The scope `user` holds through the given roles only (e.g. who may *edit* a register).
+
+    `scope_of` is the union over every role; a leader's reading scope must not become an
+    editing scope, so write checks build their scope from the writing roles alone.
+    """
+    if user is None or not user.is_authenticated:
+        return Scope(user_id=None)
+    return _build(user, [ra for ra in assignments_of(user) if ra.role in roles])
+
+
+def _build(user: User, assignments: list[RoleAssignment]) -> Scope:
     scope = Scope(user_id=user.pk, superuser=user.is_superuser)
-    for ra in assignments_of(user):
+    for ra in assignments:
         scope.roles.add(ra.role)
         scope.member_of.add(ra.jurisdiction_id)
         if ra.can_reveal_pii:
@@ -98,5 +115,4 @@ def scope_of(user: User | None) -> Scope:
         elif ra.role not in (Role.RESIDENT,):
             # A role with no narrower scope reads its whole jurisdiction (e.g. a leader).
             scope.jurisdictions.add(ra.jurisdiction_id)
-    user._jiedao_scope = scope  # type: ignore[attr-defined]
     return scope
