@@ -26,6 +26,7 @@ _COMPARE = (
 _ACTION_SUFFIX = ("开工", "签约", "拆除", "征收", "引进", "招引", "建成", "投用", "改造", "新建")
 
 _TAIL_END_RE = re.compile(r"(?:以上|以内|之内|以下|左右|[、和及与])+$")
+_QUOTES = "“”‘’\"'《》「」"
 _BASIS_RE = re.compile(r"(?:同比|环比|较上年|比上年|较去年|比去年)$")
 _AT_MOST_AFTER = re.compile(r"^[^，,]{0,2}(?:以内|之内|以下)")
 _AT_LEAST_AFTER = re.compile(r"^[^，,]{0,2}(?:以上)")
@@ -95,8 +96,8 @@ def _drop(text: str, words: tuple[str, ...]) -> str:
 
 def quantity_subject(before: str, after: str) -> str:
     """What a number measures: the noun after it ("600亩土地顺利征收" → "土地征收"), else the words before."""
-    tail = _TAIL_END_RE.sub("", _drop(after, _ADVERBS).lstrip("的"))
-    head = strip_lead(before)
+    tail = _TAIL_END_RE.sub("", _drop(after, _ADVERBS).lstrip("的")).strip(_QUOTES)
+    head = strip_lead(before.strip(_QUOTES))
     for verb in _COMPARE:
         if head.endswith(verb):
             head = head[: -len(verb)]

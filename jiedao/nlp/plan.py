@@ -16,11 +16,15 @@ _CN = "一二三四五六七八九十"
 _PART_RE = re.compile(rf"^\s*[{_CN}]+、(?P<title>.*)$")
 _PLAN_WORDS = ("思路", "计划", "打算", "目标", "安排", "要点")
 # Area heading: "（一）强化核心要素驱动，做强*产业底盘。" — the heading runs to the first 。
-_AREA_RE = re.compile(rf"^\s*[（(][{_CN}]+[）)]\s*(?P<title>[^。\n]*)[。：:]?")
+# "一、经济发展" inside a plan (the plan's own "二、…工作思路" line is cut off first) is one too.
+_AREA_RE = re.compile(rf"^\s*(?:[（(][{_CN}]+[）)]|[{_CN}]+、)\s*(?P<title>[^。\n]*)[。：:]?")
 # Item markers inside an area: 一是 / 1. / 1、 / （1） / ①, at the start of the text or of a sentence.
 _ITEM_RE = re.compile(
     rf"(?:^|(?<=[。；;：:\n]))\s*(?:[{_CN}]+是|\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[）)]|[①-⑳])"
 )
+# A document title before any heading ("2025年工作计划") is not an item.
+_PLAN_WORD_RE = "|".join(_PLAN_WORDS)
+_TITLE_RE = re.compile(rf"^[^，。；,;]{{0,30}}(?:{_PLAN_WORD_RE})$")
 _SENTENCE_RE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 
@@ -79,5 +83,7 @@ def split_plan(text: str) -> list[PlanItem]:
     items: list[PlanItem] = []
     for area, body in _areas(plan_part(text)):
         for chunk in _items(body):
+            if not area and _TITLE_RE.match(chunk):
+                continue
             items.append(PlanItem(index=len(items) + 1, area=area, text=chunk))
     return items

@@ -67,6 +67,8 @@ def _clauses(item: PlanItem, year: int) -> Iterator[tuple[str, date]]:
     marker = _ITEM_MARKER_RE.match(item.text)
     body = item.text[marker.end() :] if marker else item.text
     for sentence in _SENTENCE_RE.findall(body):
+        if _PAST_RE.search(sentence) or any(int(y) < year for y in _YEAR_RE.findall(sentence)):
+            continue  # "2024年共受理诉求2.3万件，办结率98.6%": last year's figures, not targets
         carried = date(year, 12, 31)
         for clause in _CLAUSE_RE.findall(sentence):
             own = find_deadline(clause, year)
@@ -138,8 +140,6 @@ def extract_targets(text: str, year: int) -> list[ExtractedTarget]:
     targets: list[ExtractedTarget] = []
     for item in split_plan(text):
         for clause, deadline in _clauses(item, year):
-            if _PAST_RE.search(clause) or any(int(y) < year for y in _YEAR_RE.findall(clause)):
-                continue
             found = _quantitative(item, clause, deadline)
             if found:
                 targets.extend(found)

@@ -142,12 +142,13 @@ def test_phrasings(clause, quantity, unit, direction, subject, deadline):
         "争创国家4A级旅游景区",  # a grade, and a qualitative target only
         "加快华商中心项目落地",  # pushes, commits to nothing
         "深化“三服务”活动",
+        "2023年共受理群众诉求2.3万件，办结率98.6%",  # the whole sentence reports last year
+        "PM2.5浓度下降，创成世界500强企业总部基地",
     ],
 )
 def test_no_quantitative_target_from(clause):
     targets = extract_targets(f"一是重点工作。{clause}。", 2024)
     assert [t for t in targets if t.quantity is not None] == []
-    assert all(t.direction == "complete" for t in targets)
 
 
 def test_a_time_phrase_of_its_own_sets_the_rest_of_the_sentence():
