@@ -23,7 +23,7 @@ _COMPARE = (
     "增长", "下降", "提高", "提升", "降低", "减少", "至少", "达", "超", "逾", "破",
 )  # fmt: skip
 # Actions that stay in a subject built from the noun after the number: "五条道路开工".
-_ACTION_SUFFIX = ("开工", "签约", "拆除", "征收", "引进", "招引", "建成", "投用", "改造", "新建")
+_ACTION_SUFFIX = ("开工", "签约", "拆除", "征收", "引进", "招引", "投用", "改造", "新建")
 
 _TAIL_END_RE = re.compile(r"(?:以上|以内|之内|以下|左右|[、和及与])+$")
 _QUOTES = "“”‘’\"'《》「」"
@@ -47,6 +47,7 @@ _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^增加"), "increase"),
     (re.compile(r"完成|建成|创成|争创|投用|完工|结顶|清零|做到|全面配备|^实现|^落地|落地$"), "complete"),
     (re.compile(r"^(?:启动|开工|动工|开建)|进场$|开工$"), "start"),
+    (re.compile(r"^(?:设立|成立|组建|创设|制定|出台)"), "complete"),  # something that will exist
 )  # fmt: skip
 
 

@@ -1,7 +1,8 @@
 """Proposing an indicator for a target: word overlap (jieba) and unit compatibility.
 
-Labels must be the Chinese source strings (call under `translation.override("zh-hans")`):
-plans are written in Chinese and so are the words compared.
+Plans are written in Chinese, so labels and units are compared as their Chinese source
+strings: pass them lazy (gettext_lazy) or already in Chinese — a label stringified under an
+English interface ("Events received") matches nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING
 import jieba
 
 if TYPE_CHECKING:
+    from django.utils.functional import Promise
+
     from jiedao.nlp.targets import ExtractedTarget
 
 jieba.setLogLevel(logging.WARNING)
@@ -89,11 +92,22 @@ def score(target: ExtractedTarget, label: str, unit: str) -> float:
     return (words + context) * fit
 
 
-def propose_indicator(target: ExtractedTarget, indicators: Sequence[tuple[str, str, str]]) -> str | None:
+def _chinese(text: str | Promise) -> str:
+    if isinstance(text, str):
+        return text
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        return str(text)
+
+
+def propose_indicator(
+    target: ExtractedTarget, indicators: Sequence[tuple[str, str | Promise, str | Promise]]
+) -> str | None:
     """The code of the indicator among (code, label, unit) that best measures `target`, or None."""
     best_code, best = None, _MIN_SCORE
     for code, label, unit in indicators:
-        value = score(target, str(label), str(unit))
+        value = score(target, _chinese(label), _chinese(unit))
         if value > best:
             best_code, best = code, value
     return best_code

@@ -23,6 +23,7 @@ __all__ = [
     "format_quantity",
     "parse_number",
     "parse_quantity",
+    "plain",
 ]
 
 _DIGITS = {

@@ -24,7 +24,7 @@ from jiedao.nlp.cues import (
 )
 from jiedao.nlp.deadlines import find_deadline, is_time_phrase
 from jiedao.nlp.matching import propose_indicator
-from jiedao.nlp.numbers import QuantityMatch, find_quantities
+from jiedao.nlp.numbers import QuantityMatch, find_quantities, parse_number, plain
 from jiedao.nlp.plan import PlanItem, split_plan
 
 __all__ = ["ExtractedTarget", "PlanItem", "extract_targets", "propose_indicator", "split_plan"]
@@ -37,6 +37,7 @@ _DESCRIPTOR_RE = re.compile(r"(?:总投资|投资额?|总面积|面积|占地|�
 # Words that make a clause report the past: such figures are not targets.
 _PAST_RE = re.compile(r"今年以来|截至|(?<![较比])(?:去年|上年)|已(?:经|累计|完成|建成|实现|达到)|以来")
 _YEAR_RE = re.compile(r"(\d{4})年")
+_RANGE_RE = re.compile(r"(?P<low>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[至到~～\-－—]$")
 # "控制在零增长", "实现零发生": a target of zero.
 _ZERO_RE = re.compile(r"零(?:增长|发生|新增)")
 
@@ -92,14 +93,21 @@ def _quantitative(item: PlanItem, clause: str, deadline: date) -> list[Extracted
             before = clause[found[number - 1].end : q.start].lstrip("、和及与")
             if not before.strip():
                 before = clause[: found[0].start]
+        value, direction = q.value, _direction(before, after, q)
+        low = _RANGE_RE.search(before)
+        if low and q.numeral and parse_number(q.numeral):
+            # "培育3至5家": the plan commits to the lower bound and hopes for the upper.
+            magnitude = q.numeral[len(q.numeral.rstrip("万亿")) :]  # "10-20亿": the 10 is 亿 too
+            value = plain(q.value * parse_number(low["low"] + magnitude) / parse_number(q.numeral))
+            before, direction = before[: low.start()], "at_least"
         targets.append(
             ExtractedTarget(
                 item_index=item.index,
                 text=clause,
                 subject=quantity_subject(before, after),
-                quantity=q.value,
+                quantity=value,
                 unit=q.unit,
-                direction=_direction(before, after, q),
+                direction=direction,
                 deadline=deadline,
                 qualitative=False,
             )

@@ -1,6 +1,8 @@
 """A proposed target comes with the indicator that measures it, or with none."""
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from jiedao.nlp.targets import extract_targets, propose_indicator
 
@@ -66,3 +68,11 @@ def test_qualitative_target_may_bind_to_a_count():
     target = _one("上半年完成华商中心项目签约")
     assert target.qualitative
     assert propose_indicator(target, INDICATORS) == "registers.projects_signed"
+
+
+def test_lazy_labels_are_compared_in_chinese_whatever_the_interface_language():
+    label, unit = gettext_lazy("受理事件数"), gettext_lazy("件")
+    target = _one("全年受理事件数不少于5000件")
+    with translation.override("en"):
+        assert str(label) != "受理事件数"  # the label has an English translation
+        assert propose_indicator(target, [("events.received", label, unit)]) == "events.received"

@@ -179,3 +179,38 @@ def test_evaluate_script_prints_precision_and_recall(capsys):
     out = capsys.readouterr().out
     assert "precision 1.000  recall 1.000" in out
     assert "3 gold quantitative targets, 3 proposed" in out
+
+
+def _only(clause):
+    targets = extract_targets(f"一是重点工作。{clause}。", 2024)
+    assert len(targets) == 1, targets
+    return targets[0]
+
+
+def test_a_range_commits_to_its_lower_bound():
+    low = _only("培育3至5家规上企业")
+    assert (low.quantity, low.unit, low.direction, low.subject) == (3, "家", "at_least", "规上企业")
+    money = _only("引进项目投资10-20亿元")
+    assert (money.quantity, money.unit, money.direction) == (100000, "万元", "at_least")
+
+
+def test_each_amount_of_a_list_is_a_target():
+    both = extract_targets("一是重点工作。建成4座智能垃圾房、23座智能垃圾亭。", 2024)
+    found = [(t.subject, t.quantity, t.unit) for t in both]
+    assert found == [("智能垃圾房", 4, "座"), ("智能垃圾亭", 23, "座")]
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        ("设立环岛驿站党员志愿服务点", "complete"),
+        ("二期顺利进场", "start"),
+        ("群众满意度持续提升", "increase"),
+        ("华商中心项目加快落地", None),
+        ("持续优化交通线路", None),
+    ],
+)
+def test_qualitative_outcomes_but_not_mere_pushing(clause, direction):
+    targets = extract_targets(f"一是重点工作。{clause}。", 2024)
+    assert [t.direction for t in targets] == ([direction] if direction else [])
+    assert all(t.qualitative and t.quantity is None for t in targets)
