@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from collections.abc import Callable
+
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from jiedao.cases.models import Action, Case
 from jiedao.core.models import User
 from jiedao.core.scope import Scope, scope_of
 
+# A kind may narrow the filter for some users (mediators see the disputes of their rooms only):
+# `narrow(user)` returns a Q the kind's cases must also match, or None to leave the user alone.
+KindScope = Callable[[User], Q | None]
+_KIND_SCOPES: dict[str, KindScope] = {}
+
+
+def register_kind_scope(kind: str, narrow: KindScope) -> None:
+    _KIND_SCOPES[kind] = narrow
+
 
 def visible_cases(user: User | None, kind: str | None = None) -> QuerySet[Case]:
-    return cases_in_scope(scope_of(user), kind)
+    qs = cases_in_scope(scope_of(user), kind)
+    if user is None:
+        return qs
+    for code, narrow in _KIND_SCOPES.items():
+        if kind not in (None, code):
+            continue
+        q = narrow(user)
+        if q is not None:
+            qs = qs.filter(q if kind == code else ~Q(kind=code) | q)
+    return qs
 
 
 def cases_in_scope(scope: Scope, kind: str | None = None) -> QuerySet[Case]:

@@ -6,3 +6,17 @@ class MediationConfig(AppConfig):
     name = "jiedao.mediation"
     label = "mediation"
     verbose_name = _("矛盾纠纷调解")
+
+    def ready(self) -> None:
+        from jiedao.cases.kinds import register_kind
+        from jiedao.cases.queries import register_kind_scope
+        from jiedao.mediation import config, documents, indicators, menu
+        from jiedao.mediation.kind import KIND, MEDIATION_KIND
+        from jiedao.mediation.queries import room_scope
+
+        register_kind(MEDIATION_KIND)
+        register_kind_scope(KIND, room_scope)
+        config.register()
+        indicators.register()
+        menu.register()
+        documents.register()
