@@ -63,7 +63,12 @@ def generate(
     saved: IssuedDocument | None = None
     try:
         with transaction.atomic():
-            case = Case.objects.select_for_update().filter(pk=case_id).select_related("jurisdiction").first()
+            case = (
+                Case.objects.select_for_update(of=("self",))
+                .filter(pk=case_id)
+                .select_related("jurisdiction")
+                .first()
+            )
             if case is None:
                 raise NotFound(_("案件不存在。"))
             doc = _checked_type(code, case, acting_user)
