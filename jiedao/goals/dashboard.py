@@ -48,12 +48,48 @@ def _row(v: IndicatorValue) -> dict[str, Any]:
     }
 
 
+CHART_ROWS = 10
+MIN_COMMON = 4  # shorter common parts ("件数") are part of the name, not a frame around it
+
+
+def short_labels(labels: list[str]) -> tuple[list[str], str]:
+    """The part that differs between labels and what they share ("期末处于签约阶段的项目数",
+    "期末处于落地阶段的项目数" → ["签约", "落地"], "期末处于…阶段的项目数"): a chart's categories."""
+    if len(labels) < 2:
+        return labels, ""
+    shortest = min(len(x) for x in labels)
+    pre = 0
+    while pre < shortest and len({x[pre] for x in labels}) == 1:
+        pre += 1
+    post = 0
+    while post < shortest - pre and len({x[len(x) - 1 - post] for x in labels}) == 1:
+        post += 1
+    middles = [x[pre : len(x) - post] for x in labels]
+    if not all(middles) or pre + post < MIN_COMMON:
+        return labels, ""
+    return middles, f"{labels[0][:pre]}…{labels[0][len(labels[0]) - post :]}"
+
+
 def _charts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One chart per unit (件 and 万元 and % do not share an axis)."""
+    """One chart per unit (件 and 万元 and % do not share an axis), of at most CHART_ROWS bars:
+    the largest values, in registry order; the table under it lists every row."""
     by_unit: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_unit.setdefault(r["unit"], []).append(r)
-    return [{"unit": unit, "rows": rs} for unit, rs in by_unit.items()]
+    charts = []
+    for unit, rs in by_unit.items():
+        if len(rs) > CHART_ROWS:
+            keep = {id(r) for r in sorted(rs, key=lambda r: -(r["value"] or 0))[:CHART_ROWS]}
+            rs = [r for r in rs if id(r) in keep]
+        names, common = short_labels([r["label"] for r in rs])
+        charts.append(
+            {
+                "unit": unit,
+                "title": common,
+                "rows": [{**r, "short": n} for r, n in zip(rs, names, strict=True)],
+            }
+        )
+    return charts
 
 
 def sections(jurisdiction_id: int, period: Period) -> list[dict[str, Any]]:

@@ -119,3 +119,17 @@ def test_filters_narrow_the_value_and_unknown_codes_are_refused(
         value_of("nothing.here", jurisdiction, p)
     with pytest.raises(ValueError):
         value_of("events.received", jurisdiction, p, {"colour": "red"})
+
+
+def test_chart_categories_keep_what_differs_between_labels() -> None:
+    from jiedao.goals.dashboard import short_labels
+
+    assert short_labels(["期末处于签约阶段的项目数", "期末处于落地阶段的项目数"]) == (
+        ["签约", "落地"],
+        "期末处于…阶段的项目数",
+    )
+    assert short_labels(["土地协议签订宗数", "土地腾空宗数"]) == (["协议签订", "腾空"], "土地…宗数")
+    events = ["受理事件数", "办结事件数", "12345热线转办件数"]
+    assert short_labels(events) == (events, "")
+    assert short_labels(["满意率"]) == (["满意率"], "")
+    assert short_labels(["甲", "甲乙"]) == (["甲", "甲乙"], "")

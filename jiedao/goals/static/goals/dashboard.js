@@ -6,6 +6,7 @@
   var L = document.getElementById("goals-labels").dataset;
   var STATUS = { done: "#198754", on_track: "#0d6efd", behind: "#fd7e14", no_data: "#6c757d", pending: "#6c757d" };
   var charts = [];
+  function plain(v) { return String(v); }
   function chart(id, option, rows) {
     var el = document.getElementById(id);
     if (!el) { return; }
@@ -26,7 +27,7 @@
       xAxis: { type: "value", min: 0, max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); }, axisLabel: { formatter: "{value}%" } },
       yAxis: { type: "category", data: t.map(function (r) { return r.label; }), axisLabel: { width: 170, overflow: "truncate" } },
       series: [
-        { name: L.reached, type: "bar", barMaxWidth: 18, label: { show: true, position: "right", formatter: "{c}%" },
+        { name: L.reached, type: "bar", barMaxWidth: 18, itemStyle: { color: STATUS.on_track }, label: { show: true, position: "right", formatter: "{c}%" },
           data: t.map(function (r) { return { value: r.percent, itemStyle: { color: STATUS[r.status] } }; }) },
         { name: L.expected, type: "scatter", symbol: "rect", symbolSize: [3, 26], itemStyle: { color: "#dc3545" },
           data: t.map(function (r) { return r.expected; }) }
@@ -38,12 +39,13 @@
       var rows = c.rows.slice().reverse();
       var id = "chart-" + s.key + "-" + i;
       var el = document.getElementById(id);
-      if (el) { el.style.height = Math.max(140, 32 * rows.length + 50) + "px"; }
+      if (el) { el.style.height = Math.max(140, 28 * rows.length + 60) + "px"; }
       chart(id, {
-        tooltip: { trigger: "axis" },
-        grid: { left: 150, right: 60, top: 10, bottom: 20 },
-        xAxis: { type: "value", name: c.unit },
-        yAxis: { type: "category", data: rows.map(function (r) { return r.label; }), axisLabel: { width: 140, overflow: "truncate" } },
+        title: { text: c.title ? c.title + "（" + c.unit + "）" : c.unit, left: "center", textStyle: { fontSize: 12, fontWeight: "normal" } },
+        tooltip: { trigger: "axis", formatter: function (ps) { var r = rows[ps[0].dataIndex]; return r.label + "：" + r.value + " " + r.unit; } },
+        grid: { left: 110, right: 60, top: 30, bottom: 20 },
+        xAxis: { type: "value", minInterval: c.unit === "%" ? 0 : 1, axisLabel: { formatter: plain } },
+        yAxis: { type: "category", data: rows.map(function (r) { return r.short; }), axisLabel: { width: 100, overflow: "truncate" } },
         series: [{ type: "bar", barMaxWidth: 16, itemStyle: { color: "#0d6efd" }, label: { show: true, position: "right" },
           data: rows.map(function (r) { return r.value; }) }]
       }, rows);
