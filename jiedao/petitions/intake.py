@@ -20,6 +20,7 @@ from jiedao.cases.rules import profile_code_for, rule_deadline
 from jiedao.core import audit, crypto
 from jiedao.core.fields import sync_blind_indexes
 from jiedao.core.models import Jurisdiction, User
+from jiedao.core.scope import scope_of
 from jiedao.petitions import categories, repeats
 from jiedao.petitions.kind import KIND
 from jiedao.petitions.models import COLLECTIVE_MIN, Petition, PetitionChannel, Petitioner, PetitionType, Stage
@@ -70,6 +71,14 @@ class PetitionDraft:
 
     def indexes(self) -> set[str]:
         return {i for p in self.petitioners for i in p.indexes()}
+
+
+def intake_jurisdiction(user: User | None) -> Jurisdiction:
+    """The jurisdiction a dispatcher registers petitions in: the first one they hold a role in."""
+    ids = sorted(scope_of(user).member_of) if user is not None and user.is_authenticated else []
+    if not ids:
+        raise InvalidInput(_("您没有任何街道的登记权限。"), code="forbidden")
+    return Jurisdiction.objects.get(pk=ids[0])
 
 
 def _text(data: dict[str, Any], name: str, label: str, max_length: int, required: bool = True) -> str:

@@ -7,14 +7,20 @@ their own. 积案 (backlog) cases get a 包案领导 and a 化解 outcome.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases import effects as fx
-from jiedao.cases.kinds import CaseKind, Effect, State, Transition
-from jiedao.cases.models import Case
+from jiedao.cases.kinds import (
+    CaseKind,
+    Effect,
+    State,
+    extension_pending,
+    no_extension_pending,
+    transition,
+)
 from jiedao.core.models import Role
 from jiedao.petitions import effects as pfx
 
@@ -42,18 +48,7 @@ DONE = frozenset({"replied", "archived"})
 EVERY = frozenset(STATES)
 
 
-def _pending(case: Case) -> bool:
-    return case.pending_extension_days is not None
-
-
-def _no_pending(case: Case) -> bool:
-    return case.pending_extension_days is None
-
-
-def T(
-    action: str, label: Any, sources: Iterable[str], target: str | None, roles: Iterable[str], **kw: Any
-) -> Transition:
-    return Transition(action, label, frozenset(sources), target, frozenset(roles), **kw)
+T = transition
 
 
 TRANSITIONS = [
@@ -98,17 +93,17 @@ TRANSITIONS = [
         HANDLE,
         fields=("extension_days",),
         needs_note=True,
-        guard=_no_pending,
+        guard=no_extension_pending,
         style="outline-warning",
     ),
-    T("approve_extension", _("批准延期"), {"assigned"}, None, LEAD, guard=_pending, style="success"),
+    T("approve_extension", _("批准延期"), {"assigned"}, None, LEAD, guard=extension_pending, style="success"),
     T(
         "deny_extension",
         _("驳回延期"),
         {"assigned"},
         None,
         LEAD,
-        guard=_pending,
+        guard=extension_pending,
         needs_note=True,
         style="outline-danger",
     ),
