@@ -154,6 +154,15 @@ def _chinese_int(text: str) -> int:
     return total + section + number
 
 
+_LARGEST = Decimal(10) ** 16  # beyond any amount a plan states; Decimal keeps 28 digits exact
+
+
+def _bounded(value: Decimal, text: str) -> Decimal:
+    if value >= _LARGEST:
+        raise ValueError(f"number too large: {text!r}")
+    return value
+
+
 def parse_number(text: str) -> Decimal:
     """A bare number as officials write it: "600", "1,250", "一千二百五十", "3.2万", "三点五"."""
     text = text.strip()
@@ -167,11 +176,11 @@ def parse_number(text: str) -> Decimal:
             raise ValueError(text) from exc
         for ch in match["mag"]:
             value *= _SMALL.get(ch) or _BIG[ch]
-        return value
+        return _bounded(value, text)
     whole, _, fraction = text.partition("点")
     if not whole or any(ch not in _CN_CHARS for ch in whole):
         raise ValueError(f"not a number: {text!r}")
-    value = Decimal(_chinese_int(whole))
+    value = _bounded(Decimal(_chinese_int(whole)), text)
     if fraction:
         if any(ch not in _DIGITS for ch in fraction):
             raise ValueError(f"not a number: {text!r}")

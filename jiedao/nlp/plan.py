@@ -15,6 +15,7 @@ _CN = "一二三四五六七八九十"
 # Top-level part: "二、2023年工作思路".
 _PART_RE = re.compile(rf"^\s*[{_CN}]+、(?P<title>.*)$")
 _PLAN_WORDS = ("思路", "计划", "打算", "目标", "安排", "要点")
+_REVIEW_WORDS = ("总结", "回顾", "工作情况", "完成情况", "主要成效", "主要成绩")
 # Area heading: "（一）强化核心要素驱动，做强*产业底盘。" — the heading runs to the first 。
 # "一、经济发展" inside a plan (the plan's own "二、…工作思路" line is cut off first) is one too.
 _AREA_RE = re.compile(rf"^\s*(?:[（(][{_CN}]+[）)]|[{_CN}]+、)\s*(?P<title>[^。\n]*)[。：:]?")
@@ -38,16 +39,23 @@ class PlanItem:
 
 
 def plan_part(text: str) -> str:
-    """The plan part of `text`: from a "X、…工作思路" heading to the next top-level part, else all."""
+    """The plan part of `text`.
+
+    Only a text that first reviews the year ("一、2022年工作总结") and then plans ("二、2023年工作
+    思路") is cut: from the plan heading to the next review heading. A plan on its own keeps all
+    its parts ("一、总体目标", "二、重点任务").
+    """
     lines = text.splitlines()
-    start = None
+    start, reviewed = None, False
     for number, line in enumerate(lines):
         part = _PART_RE.match(line)
         if part is None:
             continue
-        if start is not None:
-            return "\n".join(lines[start:number])
-        if any(word in part["title"] for word in _PLAN_WORDS):
+        if any(word in part["title"] for word in _REVIEW_WORDS):
+            if start is not None:
+                return "\n".join(lines[start:number])
+            reviewed = True
+        elif reviewed and start is None and any(word in part["title"] for word in _PLAN_WORDS):
             start = number + 1
     return "\n".join(lines[start:]) if start is not None else text
 

@@ -5,6 +5,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jiedao.nlp.evaluate import FIXTURES, evaluate, main
 from jiedao.nlp.targets import extract_targets, split_plan
@@ -77,6 +79,19 @@ def test_pasting_the_whole_report_keeps_only_the_plan():
     """Last year's figures (689件, 260亩, 3.2万平方米) must not come back as targets."""
     whole = extract_targets(SEED_REPORT.read_text(encoding="utf-8"), 2023)
     assert whole == extract_targets(SEED_PLAN, 2023)
+
+
+def test_a_plan_of_its_own_keeps_every_part():
+    text = (
+        "一、总体目标\n全年完成土地出让300亩。\n二、重点任务\n1.新增停车位200个。\n三、保障措施\n强化考核。"
+    )
+    items = split_plan(text)
+    assert [(i.area, i.text) for i in items] == [
+        ("总体目标", "全年完成土地出让300亩。"),
+        ("重点任务", "1.新增停车位200个。"),
+        ("保障措施", "强化考核。"),
+    ]
+    assert [t.quantity for t in extract_targets(text, 2024)] == [300, 200]
 
 
 def test_numbered_plan_without_headings():
@@ -214,3 +229,21 @@ def test_qualitative_outcomes_but_not_mere_pushing(clause, direction):
     targets = extract_targets(f"一是重点工作。{clause}。", 2024)
     assert [t.direction for t in targets] == ([direction] if direction else [])
     assert all(t.qualitative and t.quantity is None for t in targets)
+
+
+_PLAN_ALPHABET = (
+    "一二三四五六七八九十百千万亿两零是成年月底前上半季度个亩元人件%％.,，。；、（）()0123456789"
+    "完成实现突破不低于控制在以内下降增长签约启动持续余至-"
+)
+
+
+@given(st.text(alphabet=_PLAN_ALPHABET, max_size=80), st.integers(min_value=2000, max_value=2100))
+def test_any_text_gives_well_formed_proposals(text, year):
+    for target in extract_targets(text, year):
+        assert target.text
+        assert target.text in text
+        assert (target.quantity is None) == target.qualitative
+        assert target.deadline is not None
+        assert target.deadline.year >= year
+        if target.quantity is not None:
+            assert target.quantity >= 0
