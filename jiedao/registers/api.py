@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from jiedao.api.auth import current_user
 from jiedao.cases.errors import InvalidInput
@@ -195,11 +195,11 @@ def _entry(body: LedgerIn) -> actions.LedgerInput:
     )
 
 
-def _create(request: HttpRequest, key: str, make: Any) -> tuple[int, dict[str, Any]]:
+def _create(request: HttpRequest, key: str, make: Any) -> Status:
     rdef = _rdef(request, key)
     user = current_user(request)
     obj = make(user)
-    return 201, _detail(rdef, rdef.get(user, obj.pk))
+    return Status(201, _detail(rdef, rdef.get(user, obj.pk)))
 
 
 def _update(request: HttpRequest, key: str, pk: int, change: Any) -> dict[str, Any]:
@@ -210,7 +210,7 @@ def _update(request: HttpRequest, key: str, pk: int, change: Any) -> dict[str, A
 
 
 @router.post("/projects/", response={201: dict}, summary="Create a project")
-def create_project(request: HttpRequest, body: ProjectIn) -> tuple[int, dict[str, Any]]:
+def create_project(request: HttpRequest, body: ProjectIn) -> Status:
     return _create(request, "projects", lambda u: actions.create_project(acting_user=u, data=_project(body)))
 
 
@@ -225,7 +225,7 @@ def update_project(request: HttpRequest, pk: int, body: ProjectIn) -> dict[str, 
 
 
 @router.post("/land/", response={201: dict}, summary="Create a land parcel")
-def create_parcel(request: HttpRequest, body: ParcelIn) -> tuple[int, dict[str, Any]]:
+def create_parcel(request: HttpRequest, body: ParcelIn) -> Status:
     return _create(request, "land", lambda u: actions.create_parcel(acting_user=u, data=_parcel(body)))
 
 
@@ -242,7 +242,7 @@ def update_parcel(request: HttpRequest, pk: int, body: ParcelIn) -> dict[str, An
 
 
 @router.post("/structures/", response={201: dict}, summary="Register an illegal structure")
-def create_structure(request: HttpRequest, body: StructureIn) -> tuple[int, dict[str, Any]]:
+def create_structure(request: HttpRequest, body: StructureIn) -> Status:
     return _create(
         request, "structures", lambda u: actions.create_structure(acting_user=u, data=_structure(body))
     )
@@ -261,7 +261,7 @@ def update_structure(request: HttpRequest, pk: int, body: StructureIn) -> dict[s
 
 
 @router.post("/ledger/", response={201: dict}, summary="Add a ledger entry")
-def create_entry(request: HttpRequest, body: LedgerIn) -> tuple[int, dict[str, Any]]:
+def create_entry(request: HttpRequest, body: LedgerIn) -> Status:
     return _create(request, "ledger", lambda u: actions.create_entry(acting_user=u, data=_entry(body)))
 
 

@@ -63,7 +63,7 @@ def quantity(value: Any, unit: str | None) -> Decimal | None:
     if hint and hint[1] == unit:
         raise CellError(
             _("单位应为%(unit)s，不能是“%(got)s”（%(v)s 应填写为 %(fixed)s）。")
-            % {"unit": unit, "got": suffix, "v": raw, "fixed": (number * hint[0]).normalize()}
+            % {"unit": unit, "got": suffix, "v": raw, "fixed": format((number * hint[0]).normalize(), "f")}
         )
     if unit:
         raise CellError(_("单位应为%(unit)s，不能是“%(got)s”。") % {"unit": unit, "got": suffix})
