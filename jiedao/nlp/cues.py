@@ -26,6 +26,7 @@ _COMPARE = (
 _ACTION_SUFFIX = ("开工", "签约", "拆除", "征收", "引进", "招引", "投用", "改造", "新建")
 
 _TAIL_END_RE = re.compile(r"(?:以上|以内|之内|以下|左右|[、和及与])+$")
+_TREND_RE = re.compile(r"^增加|(?:持续|逐年|稳步|明显|进一步|不断)?(?:下降|减少|降低|提升|提高|增长|增加)$")
 _QUOTES = "“”‘’\"'《》「」"
 _BASIS_RE = re.compile(r"(?:同比|环比|较上年|比上年|较去年|比去年)$")
 _AT_MOST_AFTER = re.compile(r"^[^，,]{0,2}(?:以内|之内|以下)")
@@ -123,4 +124,6 @@ def qualitative_subject(clause: str, direction: str) -> str:
     lead = {"sign": r"^(?:启动|实现|完成)", "start": r"^启动"}.get(direction, r"^(?:实现|完成)")
     core = re.sub(lead, "", core)
     core = re.sub(r"(?<=.)完成", "", core)
+    if direction in ("increase", "decrease"):  # the direction is its own field: "安全隐患数"
+        core = _TREND_RE.sub("", core)
     return _drop(core, ("顺利", "圆满")).strip() or clause.strip()

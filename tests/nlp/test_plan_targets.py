@@ -56,7 +56,7 @@ def test_waste_sorting_retrofit_is_a_completion(seed_targets):
 def test_hazards_keep_falling_has_a_direction_and_no_number(seed_targets):
     target = _by_text(seed_targets, "安全隐患数持续下降")
     assert (target.direction, target.quantity, target.qualitative) == ("decrease", None, True)
-    assert "安全隐患数" in target.subject
+    assert target.subject == "辖区安全隐患数"
 
 
 def test_only_real_quantities_are_proposed(seed_targets):
