@@ -167,7 +167,8 @@ class WorkloadRow(Schema):
 class Workload(Schema):
     date_from: date
     date_to: date
-    rows: list[WorkloadRow]
+    rows: list[WorkloadRow]  # one per room, then disputes not yet in a room (room_id null)
+    total: WorkloadRow
 
 
 def _item(case: Case) -> dict[str, Any]:
@@ -295,16 +296,14 @@ def workload(request: HttpRequest, date_from: str = "", date_to: str = "") -> di
     period = period_from({"date_from": date_from, "date_to": date_to})
     rooms = list(Room.objects.filter(jurisdiction=jurisdiction))
     rows = stats.workload(mediation_cases(user).filter(jurisdiction=jurisdiction), period, rooms)
+    out = [_workload_row(r) for r in rows]
+    return {"date_from": period.start, "date_to": period.end, "rows": out[:-1], "total": out[-1]}
+
+
+def _workload_row(r: stats.Row) -> dict[str, Any]:
     return {
-        "date_from": period.start,
-        "date_to": period.end,
-        "rows": [
-            {
-                "room_id": r.room_id if r.room_id > 0 else None,
-                "room": r.name if r.room_id != stats.NO_ROOM else "",
-                **r.figures,
-                "success_rate": float(r.success_rate),
-            }
-            for r in rows
-        ],
+        "room_id": r.room_id if r.room_id > 0 else None,
+        "room": r.name if r.room_id > 0 else "",
+        **r.figures,
+        "success_rate": float(r.success_rate),
     }

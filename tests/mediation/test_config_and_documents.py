@@ -1,0 +1,167 @@
+"""Rooms come from configuration; disputes start from events; the three mediation documents
+come out as Word files with the right parties and 文号."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from django.utils import timezone
+from docx import Document
+
+from jiedao.cases import actions as engine
+from jiedao.cases.errors import IllegalTransition
+from jiedao.cases.models import Case
+from jiedao.core.config import load_config
+from jiedao.documents.actions import generate
+from jiedao.documents.models import IssuedDocument
+from jiedao.events.intake import validate_event
+from jiedao.mediation.models import DisputeType, Party, Room, SharedCourt
+from tests.mediation.conftest import dispute_type, post
+
+ROOT = Path(__file__).resolve().parents[2] / "config"
+
+
+def test_default_rooms_types_and_court_are_loaded(jurisdiction: Any) -> None:
+    rooms = list(Room.objects.filter(jurisdiction=jurisdiction).values_list("name", flat=True))
+    assert rooms == ["侨调室", "民调室", "工调室", "书记调处室"]
+    types = set(DisputeType.objects.filter(jurisdiction=jurisdiction).values_list("name", flat=True))
+    assert {
+        "婚姻家庭",
+        "邻里纠纷",
+        "劳资纠纷",
+        "物业纠纷",
+        "土地拆迁",
+        "涉侨纠纷",
+        "合同债务",
+        "损害赔偿",
+    } <= types
+    assert SharedCourt.objects.filter(jurisdiction=jurisdiction).count() == 1
+    # Loading again changes nothing.
+    assert not load_config(jurisdiction, "default").changed
+
+
+def test_a_broken_mediation_json_is_refused_whole(jurisdiction: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    for name in ("departments", "platforms", "sla", "tags"):
+        (folder / f"{name}.json").write_text((ROOT / "default" / f"{name}.json").read_text("utf-8"), "utf-8")
+    bad = {
+        "rooms": [{"code": "new", "name": "新调解室"}, {"code": "new", "name": "重复"}],
+        "dispute_types": [],
+    }
+    (folder / "mediation.json").write_text(json.dumps(bad, ensure_ascii=False), "utf-8")
+    with override_settings(JIEDAO_CONFIG_DIR=tmp_path), pytest.raises(ValidationError) as err:
+        load_config(jurisdiction, "broken")
+    text = " ".join(err.value.messages)
+    assert "代码重复：new" in text
+    assert "dispute_types 必须是非空列表" in text
+    assert not Room.objects.filter(jurisdiction=jurisdiction, code="new").exists()
+
+
+def test_dispute_from_an_event(
+    jurisdiction: Any, users: Any, mediators: Any, client_for: Any, grids: Any
+) -> None:
+    raw = {"title": "邻居装修噪音", "description": "夜间施工扰民", "grid": grids["G1"].pk}
+    raw.update(address="东湖小区", reporter_name="周敏", reporter_phone="13700002222")
+    event, _code = engine.create_case(
+        validate_event(raw, jurisdiction=jurisdiction, user=users["dispatcher"]),
+        acting_user=users["dispatcher"],
+    )
+    client = client_for(mediators["mediator_min"])
+    form = client.get(f"/mediation/from-event/?event={event.number}").content.decode()
+    assert f'value="{event.number}"' in form
+    response = client.post(
+        "/mediation/from-event/",
+        {"event_number": event.number.lower(), "dispute_type": dispute_type(jurisdiction).pk},
+    )
+    assert response.status_code == 302
+    case = Case.objects.get(kind="mediation")
+    assert case.title == "邻居装修噪音"
+    assert case.grid_id == grids["G1"].pk
+    party = Party.objects.get(dispute_id=case.pk)
+    assert party.name == "周敏"
+    assert party.phone is not None
+    assert party.phone.reveal() == "13700002222"
+    page = client.get(response["Location"]).content.decode()
+    assert event.number in page
+    assert "137****2222" in page
+    assert "民调室" in page  # the registering mediator's room
+    # The same event cannot become a second dispute; an unknown number is named.
+    again = post(
+        client,
+        "/api/mediation/cases",
+        {"event_number": event.number, "dispute_type": dispute_type(jurisdiction).pk},
+    )
+    assert again.status_code == 400
+    assert again.json()["message"] == f"事件 {event.number} 已转为调解案件 {case.number}。"
+    missing = post(
+        client,
+        "/api/mediation/cases",
+        {"event_number": "JX000", "dispute_type": dispute_type(jurisdiction).pk},
+    )
+    assert missing.json()["message"] == "找不到编号为 JX000 的事件，或您无权查看。"
+    assert Case.objects.filter(kind="mediation").count() == 1
+
+
+def _docx_text(content: bytes) -> str:
+    doc = Document(io.BytesIO(content))
+    return "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_documents_carry_parties_and_numbers(
+    users: Any, mediators: Any, rooms: Any, client_for: Any, walk_in: Any, api: Any
+) -> None:
+    dispatcher = client_for(users["dispatcher"])
+    case_id = walk_in(dispatcher)["id"]
+    api(dispatcher, case_id, "assign", room=rooms["min"].pk, mediator=mediators["mediator_min"].pk)
+    mediator = client_for(mediators["mediator_min"])
+    today = timezone.localdate().isoformat()
+    api(
+        mediator,
+        case_id,
+        "record_session",
+        held_on=today,
+        attendees="陈晓明、林国华",
+        record="第一次调解。\n双方同意维修。",
+    )
+    # Before the agreement the agreement document is not offered.
+    before = mediator.get(f"/mediation/{case_id}/").content.decode()
+    assert "生成调解笔录" in before
+    assert "生成调解协议书" not in before
+    with pytest.raises(IllegalTransition):
+        generate(case_id, "mediation.agreement", acting_user=mediators["mediator_min"])
+    api(mediator, case_id, "agree", terms="林国华赔偿陈晓明人民币3000元。", effective_on=today)
+    year = timezone.localdate().year
+    texts = {}
+    for code in ("application", "record", "agreement"):
+        response = mediator.post(f"/documents/cases/{case_id}/generate/mediation.{code}/")
+        assert response.status_code == 302
+    page = mediator.get(f"/mediation/{case_id}/").content.decode()
+    for code, label, prefix in (
+        ("application", "调解申请书", "调申"),
+        ("record", "调解笔录", "调笔"),
+        ("agreement", "调解协议书", "调协"),
+    ):
+        assert label in page
+        doc = IssuedDocument.objects.get(case_id=case_id, code=f"mediation.{code}")
+        assert doc.number == f"测试{prefix}〔{year}〕1号"
+        content = b"".join(mediator.get(f"/documents/{doc.pk}/download/").streaming_content)  # type: ignore[attr-defined]
+        texts[code] = _docx_text(content)
+        assert doc.number in texts[code]
+    agreement = texts["agreement"]
+    assert "人民调解协议书" in agreement
+    assert "申请人：陈晓明" in agreement
+    assert "被申请人：林国华" in agreement
+    assert "林国华赔偿陈晓明人民币3000元。" in agreement
+    assert "30日内共同向人民法院申请司法确认" in agreement
+    assert "13805771234" not in agreement
+    assert "138****1234" in agreement
+    assert "第1次调解" in texts["record"]
+    assert "双方同意维修。" in texts["record"]
+    assert "请求502室修复防水并赔偿装修损失。" in texts["application"]
