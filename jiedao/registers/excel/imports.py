@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as lazy
+from django.utils.translation import gettext_lazy
 
 from jiedao.cases.errors import CaseError
 from jiedao.core.audit import record_created
@@ -92,48 +92,48 @@ def _pick(attr: str, label: Promise) -> Read:
 
 def _parcels(value: Any, lk: Lookups) -> list[Any]:
     names = [n.strip() for n in text(value).replace(",", "、").replace("，", "、").split("、") if n.strip()]
-    return [choice(n, lk.parcels, lazy("地块")) for n in names]
+    return [choice(n, lk.parcels, gettext_lazy("地块")) for n in names]
 
 
 def _dates(flow_stages: list[tuple[str, Promise]]) -> list[Col]:
     return [
-        Col(format_lazy(lazy("{stage}日期"), stage=label), f"date_{code}", lambda v, lk: day(v))
+        Col(format_lazy(gettext_lazy("{stage}日期"), stage=label), f"date_{code}", lambda v, lk: day(v))
         for code, label in flow_stages
     ]
 
 
 PROJECT_COLS = [
-    Col(lazy("项目名称"), "name", lambda v, lk: text(v), required=True),
-    Col(lazy("项目类型"), "kind", _pick("kinds", lazy("项目类型"))),
-    Col(lazy("产业领域"), "sector", _pick("sectors", lazy("产业领域"))),
-    Col(lazy("项目来源"), "source", _pick("sources", lazy("项目来源"))),
-    Col(lazy("投资额（万元）"), "investment", lambda v, lk: quantity(v, "万元"), required=True),
-    Col(lazy("责任领导"), "leader", _pick("leaders", lazy("责任领导"))),
-    Col(lazy("责任单位"), "department", _pick("departments", lazy("责任单位"))),
-    Col(lazy("村社"), "community", _pick("communities", lazy("村社"))),
-    Col(lazy("关联地块"), "parcels", _parcels),
-    Col(lazy("备注"), "note", lambda v, lk: text(v)),
+    Col(gettext_lazy("项目名称"), "name", lambda v, lk: text(v), required=True),
+    Col(gettext_lazy("项目类型"), "kind", _pick("kinds", gettext_lazy("项目类型"))),
+    Col(gettext_lazy("产业领域"), "sector", _pick("sectors", gettext_lazy("产业领域"))),
+    Col(gettext_lazy("项目来源"), "source", _pick("sources", gettext_lazy("项目来源"))),
+    Col(gettext_lazy("投资额（万元）"), "investment", lambda v, lk: quantity(v, "万元"), required=True),
+    Col(gettext_lazy("责任领导"), "leader", _pick("leaders", gettext_lazy("责任领导"))),
+    Col(gettext_lazy("责任单位"), "department", _pick("departments", gettext_lazy("责任单位"))),
+    Col(gettext_lazy("村社"), "community", _pick("communities", gettext_lazy("村社"))),
+    Col(gettext_lazy("关联地块"), "parcels", _parcels),
+    Col(gettext_lazy("备注"), "note", lambda v, lk: text(v)),
     *_dates(all_stage_choices(INVESTMENT, PUBLIC_WORK)),
 ]
 PARCEL_COLS = [
-    Col(lazy("地块名称"), "name", lambda v, lk: text(v), required=True),
-    Col(lazy("所在村社"), "community", _pick("communities", lazy("村社")), required=True),
-    Col(lazy("面积（亩）"), "area_mu", lambda v, lk: quantity(v, "亩"), required=True),
-    Col(lazy("责任单位"), "department", _pick("departments", lazy("责任单位"))),
-    Col(lazy("备注"), "note", lambda v, lk: text(v)),
+    Col(gettext_lazy("地块名称"), "name", lambda v, lk: text(v), required=True),
+    Col(gettext_lazy("所在村社"), "community", _pick("communities", gettext_lazy("村社")), required=True),
+    Col(gettext_lazy("面积（亩）"), "area_mu", lambda v, lk: quantity(v, "亩"), required=True),
+    Col(gettext_lazy("责任单位"), "department", _pick("departments", gettext_lazy("责任单位"))),
+    Col(gettext_lazy("备注"), "note", lambda v, lk: text(v)),
     *_dates(all_stage_choices(LAND)),
 ]
 LEDGER_COLS = [
-    Col(lazy("日期"), "date", lambda v, lk: day(v), required=True),
-    Col(lazy("类型"), "type", _pick("types", lazy("台账类型")), required=True),
-    Col(lazy("事项"), "title", lambda v, lk: text(v), required=True),
-    Col(lazy("数量"), "quantity", lambda v, lk: quantity(v, None), required=True),
-    Col(lazy("单位"), "unit", lambda v, lk: text(v)),
-    Col(lazy("级别"), "level", lambda v, lk: text(v)),
-    Col(lazy("参加人数"), "attendance", lambda v, lk: integer(v)),
-    Col(lazy("村社"), "community", _pick("communities", lazy("村社"))),
-    Col(lazy("部门"), "department", _pick("departments", lazy("部门"))),
-    Col(lazy("备注"), "note", lambda v, lk: text(v)),
+    Col(gettext_lazy("日期"), "date", lambda v, lk: day(v), required=True),
+    Col(gettext_lazy("类型"), "type", _pick("types", gettext_lazy("台账类型")), required=True),
+    Col(gettext_lazy("事项"), "title", lambda v, lk: text(v), required=True),
+    Col(gettext_lazy("数量"), "quantity", lambda v, lk: quantity(v, None), required=True),
+    Col(gettext_lazy("单位"), "unit", lambda v, lk: text(v)),
+    Col(gettext_lazy("级别"), "level", lambda v, lk: text(v)),
+    Col(gettext_lazy("参加人数"), "attendance", lambda v, lk: integer(v)),
+    Col(gettext_lazy("村社"), "community", _pick("communities", gettext_lazy("村社"))),
+    Col(gettext_lazy("部门"), "department", _pick("departments", gettext_lazy("部门"))),
+    Col(gettext_lazy("备注"), "note", lambda v, lk: text(v)),
 ]
 
 
