@@ -23,7 +23,7 @@ from jiedao.cases.errors import IllegalTransition, InvalidInput, NotFound, Stale
 from jiedao.cases.kinds import REPORTER, get_kind
 from jiedao.cases.models import Action, Attachment, Case
 from jiedao.cases.sequences import next_value
-from jiedao.core import audit
+from jiedao.core import audit, rows
 from jiedao.core.models import Jurisdiction, User
 
 AUDIT_FIELDS = [
@@ -100,34 +100,40 @@ def create_case(
     checked = check_files(files or [])
     now = now or timezone.now()
     code = new_rating_code()
+    # Everything but the number is built before the write lock is taken: on SQLite the
+    # IMMEDIATE transaction serialises writers, so it holds only the statements themselves.
+    creator = acting_user if acting_user and acting_user.pk else None
+    case = Case(
+        jurisdiction=new.jurisdiction,
+        kind=kind.code,
+        title=new.title,
+        description=new.description,
+        channel=new.channel,
+        state=kind.initial,
+        created_by=creator,
+        created_at=now,
+        rating_code_hash=hash_code(code),
+        **new.fields,
+    )
+    action = Action(
+        verb="report",
+        to_state=case.state,
+        actor=creator,
+        actor_name=_actor_name(acting_user) if acting_user else (case.reporter_name or _actor_name(None)),
+        at=now,
+        data={"channel": case.channel},
+    )
+    prefix = kind.number_prefix or new.jurisdiction.case_prefix
     with transaction.atomic():
         seq = next_value(new.jurisdiction.pk, f"case:{kind.code}", now.year)
-        prefix = kind.number_prefix or new.jurisdiction.case_prefix
-        case = Case(
-            jurisdiction=new.jurisdiction,
-            kind=kind.code,
-            number=f"{prefix}{now.year}{seq:07d}",
-            title=new.title,
-            description=new.description,
-            channel=new.channel,
-            state=kind.initial,
-            created_by=acting_user if acting_user and acting_user.pk else None,
-            created_at=now,
-            rating_code_hash=hash_code(code),
-            **new.fields,
-        )
-        case.save()
-        action = Action.objects.create(
-            case=case,
-            verb="report",
-            to_state=case.state,
-            actor=case.created_by,
-            actor_name=_actor_name(acting_user) if acting_user else (case.reporter_name or _actor_name(None)),
-            at=now,
-            data={"channel": case.channel},
-        )
+        case.number = f"{prefix}{now.year}{seq:07d}"
+        rows.insert(case)
+        action.case = case
+        rows.insert(action)
         _save_files(case, action, checked, acting_user)
-        audit.record(case, "create", acting_user=acting_user, after=audit.snapshot(case, AUDIT_FIELDS))
+        rows.insert(
+            audit.entry(case, "create", acting_user=acting_user, after=audit.snapshot(case, AUDIT_FIELDS))
+        )
     return case, code
 
 

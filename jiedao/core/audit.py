@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.db import models
 
@@ -14,7 +14,22 @@ def object_type(obj: models.Model) -> str:
     return obj._meta.label_lower
 
 
+class EntryFields(TypedDict, total=False):
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    jurisdiction_id: int | None
+
+
 def record(
+    obj: models.Model, action: str, *, acting_user: User | None, **fields: Unpack[EntryFields]
+) -> AuditEntry:
+    """Append one audit entry for `obj`. Values must already be JSON-safe and masked."""
+    row = entry(obj, action, acting_user=acting_user, **fields)
+    row.save()
+    return row
+
+
+def entry(
     obj: models.Model,
     action: str,
     *,
@@ -23,10 +38,10 @@ def record(
     after: dict[str, Any] | None = None,
     jurisdiction_id: int | None = None,
 ) -> AuditEntry:
-    """Append one audit entry for `obj`. Values must already be JSON-safe and masked."""
+    """The unsaved audit entry `record` appends (for callers that insert it themselves)."""
     if jurisdiction_id is None:
         jurisdiction_id = getattr(obj, "jurisdiction_id", None)
-    return AuditEntry.objects.create(
+    return AuditEntry(
         user=acting_user if acting_user and acting_user.pk else None,
         request_id=current_request_id.get(),
         action=action,
@@ -41,20 +56,8 @@ def record(
 
 def record_created(objs: list[models.Model], *, acting_user: User | None, fields: list[str]) -> None:
     """Append one "create" entry per freshly bulk-created object, in one insert."""
-    rid = current_request_id.get()
-    user = acting_user if acting_user and acting_user.pk else None
     AuditEntry.objects.bulk_create(
-        AuditEntry(
-            user=user,
-            request_id=rid,
-            action="create",
-            object_type=object_type(obj),
-            object_id=str(obj.pk),
-            object_repr=str(obj)[:200],
-            jurisdiction_id=getattr(obj, "jurisdiction_id", None),
-            after=snapshot(obj, fields),
-        )
-        for obj in objs
+        entry(obj, "create", acting_user=acting_user, after=snapshot(obj, fields)) for obj in objs
     )
 
 
