@@ -37,13 +37,15 @@ SECTIONS = (
 
 
 def _row(v: IndicatorValue) -> dict[str, Any]:
+    """A table row (exact Decimals) with `n`, the float a chart draws."""
     return {
         "code": v.code,
         "label": v.label,
         "unit": v.unit,
-        "value": float(v.value) if v.value is not None else None,
-        "yoy_previous": float(v.yoy_previous) if v.yoy_previous is not None else None,
-        "yoy_change": float(v.yoy_change) if v.yoy_change is not None else None,
+        "value": v.value,
+        "n": float(v.value) if v.value is not None else None,
+        "yoy_previous": v.yoy_previous,
+        "yoy_change": v.yoy_change,
         "url": drilldown_url(v.code, v.period),
     }
 
@@ -79,7 +81,7 @@ def _charts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     charts = []
     for unit, rs in by_unit.items():
         if len(rs) > CHART_ROWS:
-            keep = {id(r) for r in sorted(rs, key=lambda r: -(r["value"] or 0))[:CHART_ROWS]}
+            keep = {id(r) for r in sorted(rs, key=lambda r: -(r["n"] or 0))[:CHART_ROWS]}
             rs = [r for r in rs if id(r) in keep]
         names, common = short_labels([r["label"] for r in rs])
         charts.append(

@@ -63,7 +63,7 @@ class TargetForm(Styled):
     unit = forms.CharField(label=_("单位"), max_length=20, required=False)
     direction = forms.ChoiceField(label=_("方向"), choices=Direction.choices)
     deadline = forms.DateField(
-        label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     indicator_code = forms.ChoiceField(label=_("对应指标"), required=False)
 

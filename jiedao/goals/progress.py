@@ -24,7 +24,7 @@ class Progress:
     period: Period | None  # 1 January .. today (or the year's end); None before the year starts
     reading: IndicatorValue | None
     percent: Decimal | None  # share of the target reached
-    expected_percent: Decimal  # where a steady pace would be today
+    expected_percent: Decimal  # where a steady pace would be today (a rate: 100, the level itself)
     status: str  # "done", "on_track", "behind", "pending", "no_data"
     url: str  # the drill-down of the number
 
@@ -77,7 +77,11 @@ def progress_of(target: Target, today: date) -> Progress:
         return Progress(target, period, reading, None, expected, status, url)
     assert target.quantity
     percent = (value * 100 / target.quantity).quantize(ONE, rounding=ROUND_HALF_UP)
-    if percent >= 100:
+    if reading.unit == "%":
+        # A rate (按期办结率 ≥ 95%) is a level to hold all year, not an amount that accumulates.
+        expected = Decimal(100)
+        status = "on_track" if percent >= 100 else "behind"
+    elif percent >= 100:
         status = "done"
     else:
         status = "on_track" if percent >= expected else "behind"

@@ -68,6 +68,7 @@ def test_pasted_plan_yields_proposals_a_person_confirms_edits_or_rejects(
     page = leader.get(f"/goals/plans/{plan.pk}/").content.decode()
     assert "600" in page
     assert "土地征收" in page
+    assert re.search(r'name="p\d+-deadline" value="2023-12-31"', page)  # the deadline shows in the date field
     # binding the land target to an indicator, with the quantity corrected
     assert _confirm(leader, land, quantity="650", indicator_code="events.resolved").status_code == 302
     target = Target.objects.get(proposal=land)
@@ -230,3 +231,25 @@ def test_dashboard_shows_target_progress_and_links_every_number(
     assert ">30%<" in html
     r = c.get(f"/goals/indicators/events.received/?start={year}-01-01&end={today.isoformat()}")
     assert len(re.findall(r'href="/events/\d+/"', r.content.decode())) == 3
+
+
+@pytest.mark.django_db
+def test_a_rate_target_is_a_level_to_hold_not_an_amount_to_accumulate(
+    history: History, users: dict[str, User], jurisdiction: Jurisdiction
+) -> None:
+    today = date(2025, 3, 31)
+    t = _target(
+        jurisdiction,
+        users["leader"],
+        kind="quantitative",
+        subject="按期办结率不低于95%",
+        quantity=Decimal(95),
+        unit="%",
+        indicator_code="events.on_time_rate",
+    )
+    p = progress_of(t, today)
+    rate = value_of("events.on_time_rate", jurisdiction, Period(date(2025, 1, 1), today), compare=False).value
+    assert rate is not None
+    assert p.expected_percent == 100
+    assert p.expected_value == 95
+    assert p.status == ("on_track" if rate >= 95 else "behind")

@@ -42,12 +42,12 @@
       if (el) { el.style.height = Math.max(140, 28 * rows.length + 60) + "px"; }
       chart(id, {
         title: { text: c.title ? c.title + "（" + c.unit + "）" : c.unit, left: "center", textStyle: { fontSize: 12, fontWeight: "normal" } },
-        tooltip: { trigger: "axis", formatter: function (ps) { var r = rows[ps[0].dataIndex]; return r.label + "：" + r.value + " " + r.unit; } },
-        grid: { left: 110, right: 60, top: 30, bottom: 20 },
+        tooltip: { trigger: "axis", formatter: function (ps) { var r = rows[ps[0].dataIndex]; return r.label + "：" + r.n + " " + r.unit; } },
+        grid: { left: 130, right: 60, top: 30, bottom: 20 },
         xAxis: { type: "value", minInterval: c.unit === "%" ? 0 : 1, axisLabel: { formatter: plain } },
-        yAxis: { type: "category", data: rows.map(function (r) { return r.short; }), axisLabel: { width: 100, overflow: "truncate" } },
+        yAxis: { type: "category", data: rows.map(function (r) { return r.short; }), axisLabel: { width: 120, overflow: "truncate" } },
         series: [{ type: "bar", barMaxWidth: 16, itemStyle: { color: "#0d6efd" }, label: { show: true, position: "right" },
-          data: rows.map(function (r) { return r.value; }) }]
+          data: rows.map(function (r) { return r.n; }) }]
       }, rows);
     });
   });
