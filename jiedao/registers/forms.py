@@ -15,6 +15,9 @@ from jiedao.registers.models import SECTOR_TAG_SET, SOURCE_TAG_SET, LandParcel, 
 from jiedao.registers.stages import PROJECT_FLOWS, Flow
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
+SMALL_DATE = forms.DateInput(
+    attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"
+)
 
 
 def jurisdiction_ids(user: User, access: Access, *, write: bool = False) -> list[int]:
@@ -230,7 +233,7 @@ class PlannedForm(forms.Form):
         super().__init__(*args, **kwargs)
         for s in flow.stages:
             self.fields[f"planned_{s.code}"] = forms.DateField(
-                label=str(s.label), required=False, widget=DATE
+                label=str(s.label), required=False, widget=SMALL_DATE
             )
         self.flow = flow
         style(self)

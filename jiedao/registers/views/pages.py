@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -61,6 +62,11 @@ def _filter_choices(rdef: RegisterDef, jur_ids: list[int]) -> list[tuple[str, An
     return out
 
 
+def _cell(value: Any) -> tuple[str, bool]:
+    """Display text and whether it is a number (numbers align right)."""
+    return cell(value), isinstance(value, int | Decimal) and not isinstance(value, bool)
+
+
 @login_required
 @require_GET
 def register_list(request: HttpRequest, key: str) -> HttpResponse:
@@ -69,7 +75,7 @@ def register_list(request: HttpRequest, key: str) -> HttpResponse:
     qs, flt = rdef.rows(user, request.GET)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     columns = [c for c in rdef.columns if c.in_list]
-    rows = [(obj, [cell(c.value(obj)) for c in columns]) for obj in page.object_list]
+    rows = [(obj, [_cell(c.value(obj)) for c in columns]) for obj in page.object_list]
     query = flt.as_query()
     context = {
         "rdef": rdef,
