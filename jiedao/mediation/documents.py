@@ -29,12 +29,9 @@ def _dispute(case: Case) -> Dispute:
 
 
 def _party(p: Party) -> dict[str, str]:
-    return {
-        "name": p.name,
-        "id_number": str(p.id_number or "") or "—",
-        "phone": str(p.phone or "") or "—",
-        "address": p.address or "—",
-    }
+    """Name, then whichever of ID number (masked), phone (masked) and address are known."""
+    known = [("身份证号码", str(p.id_number or "")), ("联系电话", str(p.phone or "")), ("住址", p.address)]
+    return {"name": p.name, "details": "，".join(f"{label}：{value}" for label, value in known if value)}
 
 
 def _common(case: Case, dispute: Dispute) -> dict[str, Any]:
