@@ -180,6 +180,17 @@ def test_walk_in_dispute_to_judicial_confirmation(
     assert dispute.ruling == "confirmed"
     assert dispute.confirmation_applied_on == timezone.localdate()
 
+    # The room workload counts it for 民调室 and links to it.
+    leader = as_user("leader")
+    leader.goto(f"{base}/mediation/workload/")
+    cell = leader.locator(f'tr[data-room="{rooms["min"].pk}"] td[data-col="succeeded"] a')
+    assert cell.inner_text() == "1"
+    assert leader.inner_text(f'tr[data-room="{rooms["min"].pk}"] td[data-col="success_rate"]') == "100.0%"
+    shot(leader, "05-workload")
+    cell.click()
+    leader.wait_for_load_state("domcontentloaded")
+    assert leader.locator(".jd-mediation-table tbody tr").count() == 1
+
     # A mediator of another room does not find the case.
     other = as_user("mediator_gong")
     response = other.goto(f"{base}/mediation/{case.pk}/")
