@@ -20,3 +20,14 @@ class MediationConfig(AppConfig):
         indicators.register()
         menu.register()
         documents.register()
+
+        from jiedao.core.history import register
+        from jiedao.mediation.models import Dispute
+        from jiedao.mediation.queries import mediation_cases
+
+        register(
+            "mediation.dispute",
+            lambda user, pk: Dispute.objects.filter(
+                pk__in=mediation_cases(user).filter(pk=pk).values("pk")
+            ).first(),
+        )

@@ -22,8 +22,8 @@ from jiedao.mediation.actions import register_dispute
 from jiedao.mediation.kind import OPEN
 from jiedao.mediation.models import DisputeType, Party, Room, RoomMember, SharedCourt
 
-COUNT = 128
-FROM_EVENTS = 24
+COUNT = 96
+FROM_EVENTS = 20
 # room code → (demo username, dispute types it mostly takes, matters)
 ROOMS: dict[str, tuple[str, list[str], list[str]]] = {
     "qiao": ("mediator_qiao", ["overseas", "contract_debt", "marriage_family"],

@@ -165,3 +165,33 @@ def test_documents_carry_parties_and_numbers(
     assert "第1次调解" in texts["record"]
     assert "双方同意维修。" in texts["record"]
     assert "请求502室修复防水并赔偿装修损失。" in texts["application"]
+
+
+def test_room_membership_command(jurisdiction: Any, users: Any, mediators: Any, rooms: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from jiedao.core.audit import AuditEntry
+    from jiedao.mediation.models import RoomMember
+
+    out = StringIO()
+    call_command(
+        "mediation_rooms", "--jurisdiction", "test-jd", "--add", "mediator_gong", "--room", "qiao", stdout=out
+    )
+    assert RoomMember.objects.filter(room=rooms["qiao"], user=mediators["mediator_gong"]).exists()
+    assert "侨调室\t刘调解（mediator_gong）" in out.getvalue()
+    assert AuditEntry.objects.filter(object_type="mediation.roommember", action="create").exists()
+    with pytest.raises(CommandError, match="只有本街道的调解员才能加入调解室。"):
+        call_command("mediation_rooms", "--jurisdiction", "test-jd", "--add", "handler", "--room", "qiao")
+    call_command(
+        "mediation_rooms",
+        "--jurisdiction",
+        "test-jd",
+        "--remove",
+        "mediator_gong",
+        "--room",
+        "qiao",
+        stdout=out,
+    )
+    assert not RoomMember.objects.filter(room=rooms["qiao"], user=mediators["mediator_gong"]).exists()
