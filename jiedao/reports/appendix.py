@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jiedao.core.indicators import Period
+from jiedao.nlp.formatting import plain
 from jiedao.reports.builder import Figure, Report
 
 HEADER = ("序号", "正文表述", "指标及代码", "统计周期", "数值", "查询口径")
@@ -15,14 +16,16 @@ def period_text(period: Period) -> str:
 
 
 def _plain(value: Decimal) -> str:
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return f"{plain(value):f}"
 
 
 def value_text(fig: Figure) -> str:
-    text = f"{_plain(fig.value)} {fig.unit}"
-    if fig.form == "yoy" and fig.previous is not None and fig.change is not None:
-        text = f"本期 {text}，上年同期 {_plain(fig.previous)} {fig.unit}，变化 {fig.change:+}%"
+    text = f"{_plain(fig.value)}{fig.unit}"
+    if fig.form == "yoy" and fig.previous is not None:
+        text = f"本期{text}，上年同期{_plain(fig.previous)}{fig.unit}"
+        if fig.change is not None:
+            sign = "+" if fig.change > 0 else ""
+            text += f"，变化{sign}{_plain(fig.change)}%"
     return text
 
 

@@ -163,7 +163,8 @@ def _plan(filler: _Filler, targets: dict[str, list[str]], layout: Layout) -> lis
         lines = targets.get(sec.area, [])
         if not lines:
             continue
-        items = [ItemOut(f"{numeral(n)}是", line + "。", []) for n, line in enumerate(lines, 1)]
+        # A target's own words follow the ordinal in body type (the seed bolds only short titles).
+        items = [ItemOut(f"{numeral(n)}是", "", [line + "。"]) for n, line in enumerate(lines, 1)]
         ordinal = f"（{numeral(len(out) + 1)}）"
         out.append(SectionOut(ordinal, filler.text(sec.heading), filler.text(sec.lead), items))
     return out

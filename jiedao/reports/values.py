@@ -15,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 from jiedao.core.indicators import Period, records_for
-from jiedao.goals.values import MANUAL, evaluate, find
+from jiedao.goals.values import evaluate, find
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,9 @@ def read(code: str, jurisdiction_id: int, period: Period) -> Reading | None:
     if found.value is None:
         return None
     description = info.description
-    if info.kind == MANUAL:
-        description = f"{description}（手工填报，数据来源：{found.source}）"
+    if info.manual is not None:
+        own = f"；{info.manual.description}" if info.manual.description else ""
+        description = f"手工填报，数据来源：{found.source}{own}"
     return Reading(code, info.label, info.unit, period, found.value, description)
 
 

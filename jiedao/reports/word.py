@@ -63,7 +63,7 @@ def _section(doc: DocumentType, sec: SectionOut) -> None:
 
 
 # Appendix columns in millimetres, on a landscape A4 page with 20 mm margins (257 mm of text).
-APPENDIX_WIDTHS = (12, 28, 50, 45, 50, 72)
+APPENDIX_WIDTHS = (12, 24, 60, 42, 50, 69)
 
 
 def _appendix(doc: DocumentType, report: Report) -> None:
