@@ -82,7 +82,11 @@ def insert(obj: models.Model) -> None:
         )
         compiled = _insert_sql[model] = (sql, fields)
     sql, fields = compiled
-    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+    params = []
+    for f in fields:
+        value = f.pre_save(obj, True)
+        # NULL needs no preparing (a third of a case's columns are empty at intake).
+        params.append(None if value is None and f.null else f.get_db_prep_save(value, connection))
     with connection.cursor() as cur:
         cur.execute(sql, params)
         obj.pk = cur.fetchone()[0]
