@@ -21,6 +21,7 @@ from jiedao.goals.access import EDIT_ROLES, PRESETS, filters_from, jurisdiction_
 from jiedao.goals.forms import LockForm, ManualIndicatorForm, ManualValueForm
 from jiedao.goals.models import AREA_LABELS, ManualIndicator, PeriodLock
 from jiedao.goals.values import MANUAL, catalog, evaluate, find, manual_records
+from jiedao.nlp.numbers import format_change, format_quantity
 
 PAGE_SIZE = 25
 
@@ -79,6 +80,11 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     ]
     query = request.GET.copy()
     query.pop("page", None)
+    official = ""
+    if reading.value is not None:
+        official = format_quantity(reading.value, info.unit)
+        if reading.yoy_previous is not None:
+            official += "，" + format_change(reading.value, reading.yoy_previous, unit=info.unit)
     return render(
         request,
         "goals/indicator.html",
@@ -86,6 +92,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             "jurisdiction": jur,
             "info": info,
             "reading": reading,
+            "official": official,
             "choice": choice,
             "presets": PRESETS.items(),
             "filters": filters,

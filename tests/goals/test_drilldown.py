@@ -153,3 +153,20 @@ def test_pinned_query_counts(
             c.get("/goals/indicators/events.received/?start=2024-01-01&end=2025-12-31&page=2").status_code
             == 200
         )
+
+
+@pytest.mark.django_db
+def test_drilldown_prints_the_number_as_the_report_writes_it(
+    history: History, users: dict[str, User], client_for: Clients
+) -> None:
+    html = (
+        client_for(users["leader"])
+        .get("/goals/indicators/events.received/?period=last_year")
+        .content.decode()
+    )
+    assert "公文写法" in html
+    from django.utils import timezone
+
+    year = timezone.localdate().year - 1
+    n = sum(1 for c in history.cases if timezone.localdate(c.created_at).year == year)
+    assert f"{n}件" in html
