@@ -37,5 +37,6 @@ def signed(value: Decimal | None) -> str:
 @register.simple_tag
 def drill_url(code: str, period: Period, filters: Mapping[str, Any] | None = None, **extra: Any) -> str:
     """The drill-down page of `code` for the period (and filters)."""
-    query = {"start": period.start.isoformat(), "end": period.end.isoformat(), **(filters or {}), **extra}
+    given = {k: v for k, v in extra.items() if v not in (None, "")}
+    query = {"start": period.start.isoformat(), "end": period.end.isoformat(), **(filters or {}), **given}
     return f"{reverse('goals:indicator', args=[code])}?{urlencode(query)}"
