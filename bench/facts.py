@@ -40,9 +40,7 @@ def machine_facts() -> dict[str, Any]:
         "sqlite": sqlite3.sqlite_version,
         "gunicorn": version("gunicorn"),
         "gunicorn_args": " ".join(GUNICORN_ARGS),
-        "sqlite_settings": (
-            "WAL, synchronous=NORMAL, wal_autocheckpoint=10000, IMMEDIATE, CONN_MAX_AGE=600 (jiedao.settings)"
-        ),
+        "sqlite_settings": "WAL, synchronous=NORMAL, IMMEDIATE, CONN_MAX_AGE=600 (jiedao.settings)",
         "hey": hey_version(),
         "git_commit": _git("rev-parse", "--short", "HEAD"),
         "git_dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
