@@ -16,30 +16,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from jiedao.core.models import Jurisdiction, Role, User
-from jiedao.core.scope import assignments_of
+from jiedao.core.models import Jurisdiction
+from jiedao.reports.access import chosen, report_jurisdictions
 from jiedao.reports.actions import check_year, generate_report, report_for
 from jiedao.reports.appendix import appendix_rows
 from jiedao.reports.models import GeneratedReport
 
-ROLES = (Role.LEADER, Role.ADMIN)
 LIST_SIZE = 50
 
 
 def _jurisdictions(request: HttpRequest) -> QuerySet[Jurisdiction]:
-    """The jurisdictions whose reports this user may generate and read; 403 when none."""
-    user: User = request.user  # type: ignore[assignment]
-    qs = Jurisdiction.objects.order_by("code")
-    if not user.is_superuser:
-        ids = {ra.jurisdiction_id for ra in assignments_of(user) if ra.role in ROLES}
-        if not ids:
-            raise PermissionDenied
-        qs = qs.filter(pk__in=ids)
-    return qs
+    allowed = report_jurisdictions(request.user)  # type: ignore[arg-type]
+    if allowed is None:
+        raise PermissionDenied
+    return allowed
 
 
-def _chosen(request: HttpRequest, allowed: QuerySet[Jurisdiction], value: str | None) -> Jurisdiction:
-    found = allowed.filter(code=value).first() if value else allowed.first()
+def _chosen(allowed: QuerySet[Jurisdiction], value: str | None) -> Jurisdiction:
+    found = chosen(allowed, value)
     if found is None:
         raise Http404
     return found
@@ -67,7 +61,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
     allowed = _jurisdictions(request)
-    jurisdiction = _chosen(request, allowed, request.POST.get("jurisdiction"))
+    jurisdiction = _chosen(allowed, request.POST.get("jurisdiction"))
     try:
         year = int(request.POST.get("year", ""))
         check_year(year)
@@ -95,7 +89,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 @require_GET
 def year_view(request: HttpRequest, year: int) -> HttpResponse:
     allowed = _jurisdictions(request)
-    jurisdiction = _chosen(request, allowed, request.GET.get("jurisdiction"))
+    jurisdiction = _chosen(allowed, request.GET.get("jurisdiction"))
     try:
         check_year(year)
     except ValidationError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
@@ -15,6 +16,7 @@ from jiedao.core.models import Jurisdiction, Role, RoleAssignment, User
 from jiedao.reports.models import GeneratedReport
 
 from .conftest import YEAR
+from .counts import independent
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,27 @@ def test_list_page_query_count(
     with django_assert_max_num_queries(8):
         response = client.get("/reports/")
     assert len(response.context["reports"]) == 3
+
+
+def test_api_gives_each_figure_with_its_query_and_link(
+    demo: Jurisdiction,
+    demo_leader: User,
+    other_jurisdiction: Jurisdiction,
+    client_for: Callable[[User], Client],
+) -> None:
+    client = client_for(demo_leader)
+    data = client.get(f"/api/reports/year/{YEAR}").json()
+    assert data["title"] == f"江心岛街道{YEAR}年工作总结及{YEAR + 1}年工作思路"
+    received = next(f for f in data["figures"] if f["code"] == "events.received" and f["form"] == "value")
+    assert Decimal(received["value"]) == independent("events.received", demo.pk, YEAR)
+    assert received["url"].startswith("/goals/indicators/events.received/?start=")
+    assert received["query"].startswith("期间内上报")
+    assert [f["index"] for f in data["figures"]] == list(range(1, len(data["figures"]) + 1))
+    assert client.get("/api/reports/year/2999").status_code == 400
+    assert client.get(f"/api/reports/year/{YEAR}?jurisdiction=other-jd").status_code == 404
+    worker = _member("demo_grid", Role.GRID_WORKER, demo)
+    assert client_for(worker).get(f"/api/reports/year/{YEAR}").status_code == 403
+    assert client_for(worker).get("/api/reports/").status_code == 403
+    client.post("/reports/generate/", {"year": str(YEAR)})
+    listed = client.get("/api/reports/").json()
+    assert [r["year"] for r in listed] == [YEAR]
