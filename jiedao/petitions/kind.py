@@ -74,7 +74,15 @@ TRANSITIONS = [
         needs_note=True,
         style="outline-primary",
     ),
-    T("give_back", _("退回"), {"assigned"}, "accepted", HANDLE, needs_note=True, style="outline-warning"),
+    T(
+        "give_back",
+        _("退回"),
+        {"assigned"},
+        "accepted",
+        {R.HANDLER},
+        needs_note=True,
+        style="outline-warning",
+    ),
     T(
         "reply",
         _("答复"),

@@ -75,6 +75,7 @@ def _listing(request: HttpRequest, flt: PetitionFilter, title: str) -> HttpRespo
         **_slice(petition_list(user, flt), request.GET.get("page")),
         "query": flt.as_query(),
         "title": title,
+        "figure": stats.BY_CODE[flt.figure].label if flt.figure else "",
         "list_url": request.path,
     }
     if request.htmx:  # type: ignore[attr-defined]
