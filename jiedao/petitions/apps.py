@@ -15,6 +15,14 @@ class PetitionsConfig(AppConfig):
         from jiedao.petitions.kind import PETITION_KIND
 
         register_kind(PETITION_KIND)
+        from jiedao.cases.queries import visible_cases
+        from jiedao.core.history import register as register_history
+        from jiedao.petitions.models import Petition
+
+        register_history(
+            "petitions.petition",
+            lambda user, pk: Petition.objects.filter(case__in=visible_cases(user, "petition"), pk=pk).first(),
+        )
         stats.register()
         documents.register()
         group = _("信访调解")

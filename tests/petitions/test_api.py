@@ -67,3 +67,11 @@ def test_scope_in_the_api(users, client_for, other_dispatcher):
     assert client_for(other_dispatcher).get("/api/petitions/").json()["count"] == 0
     assert client_for(users["handler"]).get(f"/api/petitions/{pk}").status_code == 404  # not their department
     assert client_for(users["leader"]).get(f"/api/petitions/{pk}").status_code == 200
+
+
+def test_petition_history_opens_only_in_scope(users, client_for, other_dispatcher):
+    pk = _create(client_for(users["dispatcher"])).json()["case"]["id"]
+    page = client_for(users["dispatcher"]).get(f"/audit/history/petitions.petition/{pk}/")
+    assert page.status_code == 200
+    assert "create" in page.content.decode() or "创建" in page.content.decode()
+    assert client_for(other_dispatcher).get(f"/audit/history/petitions.petition/{pk}/").status_code == 404
