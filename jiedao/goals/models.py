@@ -134,6 +134,7 @@ class TargetKind(models.TextChoices):
 
 class Direction(models.TextChoices):
     REACH = "reach", _("达到（不低于）")
+    AT_MOST = "at_most", _("控制在（不超过）")
     DECREASE = "decrease", _("同比下降")
     INCREASE = "increase", _("同比上升")
 

@@ -75,8 +75,13 @@ def progress_of(target: Target, today: date) -> Progress:
         else:
             status = "on_track" if value > prev else "behind"
         return Progress(target, period, reading, None, expected, status, url)
-    assert target.quantity
-    percent = (value * 100 / target.quantity).quantize(ONE, rounding=ROUND_HALF_UP)
+    assert target.quantity is not None
+    if target.direction == Direction.AT_MOST:
+        # 控制在…以内 (零增长 included): a ceiling to stay under all year, never "done" early.
+        status = "on_track" if value <= target.quantity else "behind"
+        percent = _percent(value, target.quantity) if target.quantity else None
+        return Progress(target, period, reading, percent, Decimal(100), status, url)
+    percent = _percent(value, target.quantity)
     if reading.unit == "%":
         # A rate (按期办结率 ≥ 95%) is a level to hold all year, not an amount that accumulates.
         expected = Decimal(100)
@@ -86,6 +91,10 @@ def progress_of(target: Target, today: date) -> Progress:
     else:
         status = "on_track" if percent >= expected else "behind"
     return Progress(target, period, reading, percent, expected, status, url)
+
+
+def _percent(value: Decimal, of: Decimal) -> Decimal:
+    return (value * 100 / of).quantize(ONE, rounding=ROUND_HALF_UP)
 
 
 def progress_for_year(jurisdiction_id: int, year: int, today: date) -> list[Progress]:

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jiedao.cases.errors import InvalidInput
@@ -19,12 +19,20 @@ from jiedao.goals.values import catalog
 TARGET_FIELDS = ("kind", "subject", "quantity", "unit", "direction", "deadline", "indicator_code")
 
 
-def _direction_of(text: str) -> str:
-    if any(w in text for w in ("下降", "减少", "降低", "decrease")):
-        return Direction.DECREASE
-    if any(w in text for w in ("增长", "上升", "提升", "increase")):
-        return Direction.INCREASE
-    return Direction.REACH
+# The extractor's directions (jiedao.nlp.targets.ExtractedTarget.direction) → a target's direction.
+# 突破/不低于 are reached by any value at or above the quantity; 控制在…以内 by any value at or below.
+_DIRECTIONS = {
+    "decrease": Direction.DECREASE,
+    "increase": Direction.INCREASE,
+    "at_most": Direction.AT_MOST,
+}
+
+
+TRENDS = (Direction.DECREASE, Direction.INCREASE)
+
+
+def _direction_of(extracted_direction: str) -> str:
+    return _DIRECTIONS.get(extracted_direction, Direction.REACH)
 
 
 def _proposal_fields(extracted: Any, year: int) -> dict[str, Any]:
@@ -33,7 +41,7 @@ def _proposal_fields(extracted: Any, year: int) -> dict[str, Any]:
     direction = _direction_of(str(getattr(extracted, "direction", "") or ""))
     if quantity is not None:
         kind = TargetKind.QUANTITATIVE
-    elif direction != Direction.REACH:
+    elif direction in TRENDS:
         kind = TargetKind.DIRECTION
     else:
         kind = TargetKind.QUALITATIVE
@@ -71,7 +79,8 @@ def import_plan(jurisdiction: Jurisdiction, *, year: Any, text: str, title: str,
         created_by=acting_user,
         created_at=timezone.now(),
     )
-    choices = [(i.code, i.label, i.unit) for i in catalog(jurisdiction.pk)]
+    with translation.override("zh-hans"):  # the plan is Chinese, whatever the page's language
+        choices = [(i.code, str(i.label), str(i.unit)) for i in catalog(jurisdiction.pk)]
     rows = []
     for order, extracted in enumerate(extract_targets(text, y), start=1):
         fields = _proposal_fields(extracted, y)
@@ -110,7 +119,9 @@ def clean_target(data: dict[str, Any], jurisdiction_id: int) -> dict[str, Any]:
             _("量化目标须有大于零的目标值，并对应一个指标。"),
             field="quantity" if not code else "indicator_code",
         )
-    if kind == TargetKind.DIRECTION and (direction == Direction.REACH or not code):
+    if kind == TargetKind.DIRECTION and (
+        direction not in (Direction.DECREASE, Direction.INCREASE) or not code
+    ):
         raise InvalidInput(_("趋势目标须选择上升或下降，并对应一个指标。"), field="direction")
     deadline = data.get("deadline") or None
     if deadline is not None and not isinstance(deadline, date):

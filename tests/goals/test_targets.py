@@ -253,3 +253,21 @@ def test_a_rate_target_is_a_level_to_hold_not_an_amount_to_accumulate(
     assert p.expected_percent == 100
     assert p.expected_value == 95
     assert p.status == ("on_track" if rate >= 95 else "behind")
+
+
+@pytest.mark.django_db
+def test_a_ceiling_target_is_kept_under_not_reached(users: dict[str, User], client_for: Clients) -> None:
+    """控制在…以内 is a ceiling: the proposal says so, and staying under it is on track."""
+    leader = client_for(users["leader"])
+    leader.post("/i18n/setlang/", {"language": "en", "next": "/"})  # the plan stays Chinese
+    plan = _plan(leader, "二、2023年工作思路\n（一）平安。一是全年超期事件控制在30件以内。", 2023)
+    ceiling = plan.proposals.get()
+    assert (ceiling.quantity, ceiling.unit, ceiling.direction) == (30, "件", "at_most")
+    assert ceiling.indicator_code.startswith("events.")  # proposed from the Chinese labels
+    _confirm(leader, ceiling, indicator_code="events.overdue")
+    target = Target.objects.get()
+    assert target.direction == "at_most"
+    today = date(2023, 6, 30)
+    assert progress_of(target, today).status == "on_track"  # no events at all: 0 ≤ 30
+    target.quantity = Decimal(0)
+    assert progress_of(target, today).status == "on_track"
