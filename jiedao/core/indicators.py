@@ -128,7 +128,8 @@ def get_indicator(code: str) -> IndicatorDef:
 
 
 def all_indicators() -> list[IndicatorDef]:
-    return sorted(_REGISTRY.values(), key=lambda d: (AREAS.index(d.area), d.code))
+    """By report area, then in the order apps registered them (a stage flow stays in flow order)."""
+    return sorted(_REGISTRY.values(), key=lambda d: AREAS.index(d.area))
 
 
 def records_for(
