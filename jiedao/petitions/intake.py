@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jiedao.cases import clocks
+from jiedao.cases import effects as fx
 from jiedao.cases.actions import NewCase, create_case
 from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, Channel, TimeStatus
@@ -82,12 +83,10 @@ def intake_jurisdiction(user: User | None) -> Jurisdiction:
 
 
 def _text(data: dict[str, Any], name: str, label: str, max_length: int, required: bool = True) -> str:
-    value = str(data.get(name) or "").strip()
-    if required and not value:
-        raise InvalidInput(_("请填写%(label)s。") % {"label": label}, field=name)
-    if len(value) > max_length:
-        raise InvalidInput(_("%(label)s不能超过%(n)d个字。") % {"label": label, "n": max_length}, field=name)
-    return value
+    """The engine's text check (required, length); an optional field may stay empty."""
+    if not required and not str(data.get(name) or "").strip():
+        return ""
+    return fx._text(data, name, label, max_length=max_length)
 
 
 def _petitioner(raw: Any, index: int) -> PetitionerInput:
