@@ -172,3 +172,14 @@ def test_anonymous_pages_offer_sign_in_and_language(db) -> None:
     assert 'action="/logout/"' not in body
     login_page = Client().get("/login/").content.decode()
     assert 'href="/login/' not in login_page  # the sign-in page does not link to itself
+
+
+def test_apps_add_their_pages_as_menu_groups_by_role(login_as: Login) -> None:
+    leader = login_as("leader").get("/").content.decode().split('id="jd-navbar"', 1)[1]
+    for group in ("信访调解", "台账", "目标与报告"):
+        assert f'data-bs-toggle="dropdown" aria-expanded="false">{group}</button>' in leader
+    for url in ("/petitions/", "/mediation/", "/registers/projects/", "/goals/dashboard/", "/reports/"):
+        assert f'href="{url}' in leader
+    grid_worker = login_as("grid_worker").get("/").content.decode().split('id="jd-navbar"', 1)[1]
+    assert "信访调解" not in grid_worker
+    assert 'href="/reports/' not in grid_worker
