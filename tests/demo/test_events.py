@@ -7,6 +7,7 @@ from collections import defaultdict
 from datetime import UTC
 from typing import Any
 
+from django.db.models import QuerySet
 from shapely.geometry import Point, shape
 
 from jiedao.cases import clocks
@@ -19,11 +20,16 @@ from jiedao.registry.models import Place
 from tests.demo.conftest import NOW
 
 
+def _events() -> QuerySet[Case]:
+    """The demo's events (other apps' demo extensions add cases of their own kinds)."""
+    return Case.objects.filter(kind="event")
+
+
 def test_every_event_state_and_channel_appears(small_demo: dict[str, Any]) -> None:
     kind = get_kind("event")
-    assert small_demo["events"] == Case.objects.count() == 300
-    assert set(Case.objects.values_list("state", flat=True)) == set(kind.states)
-    assert set(Case.objects.values_list("channel", flat=True)) == set(Channel.values)
+    assert small_demo["events"] == _events().count() == 300
+    assert set(_events().values_list("state", flat=True)) == set(kind.states)
+    assert set(_events().values_list("channel", flat=True)) == set(Channel.values)
     verbs = set(Action.objects.values_list("verb", flat=True))
     for verb in ("merge", "escalate", "approve_extension", "supervise", "rate", "reject", "self_resolve"):
         assert verb in verbs
@@ -33,7 +39,7 @@ def test_every_point_lies_inside_its_grid(small_demo: dict[str, Any]) -> None:
     jur = Jurisdiction.objects.get(code="jiangxin")
     polygons = {g.pk: shape(g.geometry) for g in Grid.objects.filter(jurisdiction=jur)}
     assert len(polygons) == 30
-    cases = list(Case.objects.values_list("grid_id", "community_id", "lat", "lng"))
+    cases = list(_events().values_list("grid_id", "community_id", "lat", "lng"))
     places = list(Place.objects.values_list("grid_id", "community_id", "lat", "lng"))
     grid_community = dict(Grid.objects.values_list("id", "community_id"))
     for grid_id, community_id, lat, lng in cases + places:
@@ -56,7 +62,7 @@ def test_timelines_are_legal_paths_of_the_transition_table(small_demo: dict[str,
     timeline: dict[int, list[Action]] = defaultdict(list)
     for action in Action.objects.order_by("at", "id"):
         timeline[action.case_id].append(action)
-    for case in Case.objects.all():
+    for case in _events():
         actions = timeline[case.pk]
         first = actions[0]
         assert (first.verb, first.from_state, first.to_state) == ("report", "", kind.initial)
@@ -85,7 +91,7 @@ def test_timelines_are_legal_paths_of_the_transition_table(small_demo: dict[str,
 
 def test_deadlines_and_time_status_match_the_clock_code(small_demo: dict[str, Any]) -> None:
     kind = get_kind("event")
-    open_with_clock = Case.objects.filter(state__in=[s for s, st in kind.states.items() if st.clock])
+    open_with_clock = _events().filter(state__in=[s for s, st in kind.states.items() if st.clock])
     statuses = set()
     for case in open_with_clock:
         assert case.due_at is not None
@@ -93,21 +99,21 @@ def test_deadlines_and_time_status_match_the_clock_code(small_demo: dict[str, An
         assert case.time_status == clocks.status_at(case, NOW)
         statuses.add(case.time_status)
     assert {TimeStatus.RED, TimeStatus.YELLOW} <= statuses
-    for case in Case.objects.exclude(dispatched_at=None).exclude(state="escalated"):
+    for case in _events().exclude(dispatched_at=None).exclude(state="escalated"):
         if case.sign_due is not None:
             assert case.dispatched_at is not None
             assert case.resolve_due is not None
             assert case.sign_due > case.dispatched_at
             assert case.resolve_due >= case.sign_due
-    red = Case.objects.filter(time_status=TimeStatus.RED).exclude(department=None)
+    red = _events().filter(time_status=TimeStatus.RED).exclude(department=None)
     assert red.exists()
     assert DepartmentCard.objects.filter(color="red").count() == red.count()
-    assert Case.objects.filter(extension_days__gt=0).exists()
-    assert Case.objects.filter(rating__isnull=False).exists()
+    assert _events().filter(extension_days__gt=0).exists()
+    assert _events().filter(rating__isnull=False).exists()
 
 
 def test_merged_events_point_at_an_earlier_case_open_at_the_time(small_demo: dict[str, Any]) -> None:
-    merged = Case.objects.filter(state="merged")
+    merged = _events().filter(state="merged")
     assert merged.exists()
     for case in merged:
         target = case.merged_into
@@ -121,7 +127,8 @@ def test_merged_events_point_at_an_earlier_case_open_at_the_time(small_demo: dic
 
 def test_case_numbers_are_unique_and_the_sequence_is_ahead(small_demo: dict[str, Any]) -> None:
     jur = Jurisdiction.objects.get(code="jiangxin")
-    rows = list(Case.objects.order_by("created_at").values_list("number", "created_at"))
+    # Other kinds' demo extensions number their cases in their own series.
+    rows = list(_events().order_by("created_at").values_list("number", "created_at"))
     numbers = [n for n, _at in rows]
     assert len(set(numbers)) == len(numbers)
     highest: dict[int, int] = {}
@@ -150,7 +157,15 @@ def test_one_audit_entry_summarises_the_load(small_demo: dict[str, Any]) -> None
     assert after["events"] == 300
     assert after["seed"] == 7
     # Configuration and grid imports are audited by their own actions; the bulk rows are not.
-    assert AuditEntry.objects.count() < 200
+    # (Other apps' demo extensions walk their cases through the engine, which audits each step.)
+    others = {str(pk) for pk in Case.objects.exclude(kind="event").values_list("pk", flat=True)}
+    base = [
+        (kind, pk)
+        for kind, pk in AuditEntry.objects.values_list("object_type", "object_id")
+        if kind.split(".")[0] in ("core", "cases", "events", "registry")
+        and not (kind == "cases.case" and pk in others)
+    ]
+    assert len(base) < 200
 
 
 # state → (verb, who acts, payload) for carrying an open demo case one step further.
@@ -172,7 +187,7 @@ def test_open_demo_cases_carry_on_through_the_real_engine(small_demo: dict[str, 
     kind = get_kind("event")
     departments = {d.code: d for d in Department.objects.all()}
     for state, (verb, who, payload) in NEXT_STEP.items():
-        case = Case.objects.filter(state=state).order_by("id").first()
+        case = _events().filter(state=state).order_by("id").first()
         assert case is not None, state
         if who == "handler":
             assert case.department is not None
