@@ -172,7 +172,7 @@ class Workload(Schema):
 
 
 def _item(case: Case) -> dict[str, Any]:
-    d: Dispute = case.mediation  # type: ignore[attr-defined]
+    d: Dispute = case.mediation
     return {
         **case_item(case),
         "room": d.room.name if d.room else None,
