@@ -16,7 +16,7 @@ from jiedao.documents.registry import DocumentType, document_types_for
 
 
 def documents_of(case: Case) -> QuerySet[IssuedDocument]:
-    return case.documents.select_related("created_by").order_by("-created_at", "-id")  # type: ignore[attr-defined]
+    return case.documents.select_related("created_by").order_by("-created_at", "-id")
 
 
 def get_document_for(user: User | None, pk: int | str) -> IssuedDocument:

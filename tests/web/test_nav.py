@@ -30,7 +30,7 @@ def test_every_role_gets_a_working_page(login_as: Login, web_users: dict[str, Us
 
 def _nav(login_as: Login, key: str) -> str:
     body = login_as(key).get("/").content.decode()
-    return body.split('id="jd-navbar"', 1)[1].split("</ul>", 1)[0]
+    return body.split('id="jd-navbar"', 1)[1].split('<div class="d-flex flex-column', 1)[0]
 
 
 def test_grid_worker_nav(login_as: Login) -> None:
@@ -54,7 +54,7 @@ def test_resident_gets_no_staff_pages(login_as: Login) -> None:
 
 
 def _links(nav: str) -> list[tuple[str, str]]:
-    return re.findall(r'<a class="nav-link[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+    return re.findall(r'<a class="(?:nav-link|dropdown-item)[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>', nav)
 
 
 def test_dashboard_link_opens_the_events_dashboard(login_as: Login) -> None:
