@@ -53,6 +53,8 @@ test: env messages browser
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
+# Two test processes (pytest-xdist), one per core of the machines we run on.
+PYTEST_ARGS ?= -n 2
 test-sqlite:
 	JIEDAO_TESTING=1 DATABASE_URL= $(PY) -m pytest $(PYTEST_ARGS)
 

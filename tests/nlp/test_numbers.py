@@ -145,7 +145,8 @@ _UNITS = ["平方米", "亩", "人", "件", "万元", "%", "个", "公里", "吨
 
 @given(
     mantissa=st.integers(min_value=0, max_value=99_999),
-    exponent=st.integers(min_value=-2, max_value=8),
+    # Up to ~10^11 of a unit: 万元 then reaches 10^15 元, below the parser's 10^16 bound.
+    exponent=st.integers(min_value=-2, max_value=6),
     unit=st.sampled_from(_UNITS),
 )
 def test_format_then_parse_gives_the_value_back(mantissa, exponent, unit):
