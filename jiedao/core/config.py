@@ -103,7 +103,7 @@ class LoadSummary:
 Key = Any
 
 
-def _sync(
+def sync_rows(
     model: type[models.Model],
     existing: dict[Key, Any],
     wanted: list[tuple[Key, dict[str, Any]]],
@@ -152,12 +152,12 @@ def _write(jur: Jurisdiction, cfg: CheckedConfig, acting_user: User | None, summ
     kw: dict[str, Any] = {"acting_user": acting_user, "summary": summary}
     make = {"jurisdiction": jur}
     depts: dict[Key, Any] = {d.code: d for d in Department.objects.filter(jurisdiction=jur)}
-    _sync(
+    sync_rows(
         Department, depts, [(d.code, {"code": d.code, "name": d.name}) for d in cfg.departments], make, **kw
     )
     platforms: dict[Key, Any] = {p.code: p for p in Platform.objects.filter(jurisdiction=jur)}
     wanted_p = [(p.code, {"code": p.code, "name": p.name, "order": p.order}) for p in cfg.platforms]
-    _sync(Platform, platforms, wanted_p, make, **kw)
+    sync_rows(Platform, platforms, wanted_p, make, **kw)
     cats: dict[Key, Any] = {c.code: c for c in Category.objects.filter(jurisdiction=jur)}
     parents = {c.code: c.parent for c in cfg.categories}
     levels = sorted({_depth(c.code, parents) for c in cfg.categories})
@@ -177,7 +177,7 @@ def _write(jur: Jurisdiction, cfg: CheckedConfig, acting_user: User | None, summ
             for c in cfg.categories
             if _depth(c.code, parents) == level
         ]
-        _sync(Category, cats, wanted_c, make, **kw)
+        sync_rows(Category, cats, wanted_c, make, **kw)
     slas: dict[Key, Any] = {(p.category_id, p.urgency): p for p in SLAPolicy.objects.filter(jurisdiction=jur)}
     wanted_s = []
     for s in cfg.sla:
@@ -191,7 +191,7 @@ def _write(jur: Jurisdiction, cfg: CheckedConfig, acting_user: User | None, summ
             "resolve_unit": s.resolve_unit,
         }
         wanted_s.append(((cat.pk if cat else None, s.urgency), values))
-    _sync(SLAPolicy, slas, wanted_s, make, **kw)
+    sync_rows(SLAPolicy, slas, wanted_s, make, **kw)
     tags: dict[Key, Any] = {(t.tag_set, t.code): t for t in Tag.objects.filter(jurisdiction=jur)}
     wanted_t = [
         (
@@ -200,7 +200,7 @@ def _write(jur: Jurisdiction, cfg: CheckedConfig, acting_user: User | None, summ
         )
         for t in cfg.tags
     ]
-    _sync(Tag, tags, wanted_t, make, **kw)
+    sync_rows(Tag, tags, wanted_t, make, **kw)
 
 
 def load_config(jurisdiction: Jurisdiction, name: str, *, acting_user: User | None = None) -> LoadSummary:

@@ -68,7 +68,7 @@ def _paragraph(
     return p
 
 
-def _page_setup(doc: DocxDocument) -> None:
+def page_setup(doc: DocxDocument) -> None:
     section = doc.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -118,7 +118,7 @@ def _table(doc: DocxDocument, rows: list[list[str]]) -> None:
 
 def write_docx(blocks: list[Block]) -> bytes:
     doc = Document()
-    _page_setup(doc)
+    page_setup(doc)
     center, right, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
     for block in blocks:
         if block.kind == "title":

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from jiedao.core.config import ConfigSection, LoadSummary, _sync, register_config_section
+from jiedao.core.config import ConfigSection, LoadSummary, register_config_section, sync_rows
 from jiedao.core.models import Jurisdiction, Tag, User
 from jiedao.registers.models import SECTOR_TAG_SET, SOURCE_TAG_SET, LedgerType
 
@@ -89,9 +89,9 @@ def write(jurisdiction: Jurisdiction, checked: CheckedRegisters, acting_user: Us
     wanted_t = [
         ((s, c), {"tag_set": s, "code": c, "name": n, "tag_set_name": sn}) for s, sn, c, n in checked.tags
     ]
-    _sync(Tag, tags, wanted_t, make, acting_user=acting_user, summary=summary)
+    sync_rows(Tag, tags, wanted_t, make, acting_user=acting_user, summary=summary)
     types: dict[Any, Any] = {t.code: t for t in LedgerType.objects.filter(jurisdiction=jurisdiction)}
-    _sync(
+    sync_rows(
         LedgerType,
         types,
         [(t["code"], t) for t in checked.ledger_types],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any
 
 from django import forms
@@ -56,9 +57,9 @@ class RegisterForm(forms.Form):
             if name in self.fields:
                 self.fields[name].queryset = qs  # type: ignore[attr-defined]
 
+    @abstractmethod
     def to_input(self) -> Any:
-        """The action's input dataclass built from cleaned_data."""
-        raise NotImplementedError
+        """The action's input dataclass built from cleaned_data; each register's form names its own."""
 
     def initial_dates(self, flow: Flow) -> dict[str, Any]:
         """The initial stage's date from the `since` field (creation only)."""

@@ -19,8 +19,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from jiedao.documents.word import FANGSONG, HEI, LINE_PITCH, SIZE_2, SIZE_3, SONG, set_font
-from jiedao.documents.word import _page_setup as page_setup
+from jiedao.documents.word import FANGSONG, HEI, LINE_PITCH, SIZE_2, SIZE_3, SONG, page_setup, set_font
 from jiedao.reports.appendix import appendix_rows
 from jiedao.reports.builder import Report, SectionOut, Segment
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,8 +36,9 @@ class StagedRecord(VersionedRecord):
         abstract = True
 
     @property
+    @abstractmethod
     def flow(self) -> Flow:
-        raise NotImplementedError
+        """The stage flow this row moves through; each register names its own."""
 
     @property
     def stage_label(self) -> str:
