@@ -50,9 +50,12 @@ def hash_code(code: str) -> str:
     return hmac.new(key, code.strip().upper().encode(), hashlib.sha256).hexdigest()
 
 
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
 def new_rating_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(8))
+    # 32 symbols divide 256 evenly, so each byte picks one without bias.
+    return "".join(CODE_ALPHABET[b % 32] for b in secrets.token_bytes(8))
 
 
 @dataclass
@@ -124,12 +127,14 @@ def create_case(
         data={"channel": case.channel},
     )
     prefix = kind.number_prefix or new.jurisdiction.case_prefix
+    case_row = rows.prepare(case, later=("number",))
+    action_row = rows.prepare(action, later=("case",))
     with transaction.atomic():
         seq = next_value(new.jurisdiction.pk, f"case:{kind.code}", now.year)
         case.number = f"{prefix}{now.year}{seq:07d}"
-        rows.insert(case)
+        case_row.insert()
         action.case = case
-        rows.insert(action)
+        action_row.insert()
         _save_files(case, action, checked, acting_user)
         rows.insert(
             audit.entry(case, "create", acting_user=acting_user, after=audit.snapshot(case, AUDIT_FIELDS))

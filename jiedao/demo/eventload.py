@@ -17,7 +17,7 @@ from django.db.models import Field
 from django.utils.translation import gettext
 
 from jiedao.cases import clocks
-from jiedao.cases.actions import hash_code
+from jiedao.cases.actions import CODE_ALPHABET, hash_code
 from jiedao.cases.models import Action, CardColor, Case, Channel, DepartmentCard, Sequence, TimeStatus
 from jiedao.core.calendar import LOCAL_TZ
 from jiedao.core.models import Category, Jurisdiction, User
@@ -49,7 +49,6 @@ CLOCK_STATES = {"dispatched", "signed", "processing"}
 # How the first events, one per open state, are timed: one nearly due, one long overdue.
 COVERAGE_TARGETS = {"signed": "yellow", "processing": "red", "accepted": "red"}
 SALT = 1_000_003
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 @dataclass
