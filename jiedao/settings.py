@@ -96,6 +96,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + NORMAL sync + IMMEDIATE transactions: many readers, one writer without lock upgrades.
+    # Django's backend with query conversion cached (jiedao/core/sqlite).
+    DATABASES["default"]["ENGINE"] = "jiedao.core.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -104,7 +106,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;"
         ),
     }
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("JIEDAO_TEST_DB_NAME") or None}
+    # Explicit: pytest-django recognises SQLite in memory by this name only (our ENGINE is a subclass).
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("JIEDAO_TEST_DB_NAME") or ":memory:"}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

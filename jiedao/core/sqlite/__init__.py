@@ -1,0 +1,1 @@
+"""Django's SQLite backend with query conversion cached (ENGINE "jiedao.core.sqlite")."""
