@@ -1,8 +1,22 @@
-"""WSGI entry point for gunicorn."""
+"""WSGI entry point for gunicorn: bearer-token API calls take the lean path (jiedao.api.handler)."""
+
+from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiedao.settings")
-application = get_wsgi_application()
+site = get_wsgi_application()
+
+from jiedao.api.handler import TokenApiHandler, is_token_request  # noqa: E402  (needs settings)
+
+api = TokenApiHandler()
+
+
+def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+    if is_token_request(environ):
+        return api(environ, start_response)
+    return site(environ, start_response)

@@ -1,0 +1,100 @@
+"""Bearer-token API calls through the production WSGI entry point take the lean stack.
+
+The Django test client always uses the full middleware stack, so these call
+`jiedao.wsgi.application` itself, as gunicorn does.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+
+from jiedao.api.tokens import create_token
+from jiedao.cases.models import Case
+from jiedao.core.models import AuditEntry
+from jiedao.wsgi import application
+from tests.cases.helpers import grid_of, point_in
+
+pytestmark = pytest.mark.django_db
+
+
+def _call(method: str, path: str, body: Any = None, **headers: str) -> tuple[int, dict[str, str], Any]:
+    raw = json.dumps(body, ensure_ascii=False).encode() if body is not None else b""
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "127.0.0.1:8000",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(raw),
+        "wsgi.errors": io.StringIO(),
+        "CONTENT_LENGTH": str(len(raw)),
+        "CONTENT_TYPE": "application/json",
+        **{"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items()},
+    }
+    started: dict[str, Any] = {}
+
+    def start_response(status: str, response_headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+        started["status"] = int(status.split()[0])
+        started["headers"] = dict(response_headers)
+
+    chunks = application(environ, start_response)
+    try:
+        content = b"".join(chunks)
+    finally:
+        getattr(chunks, "close", lambda: None)()
+    return started["status"], started["headers"], json.loads(content) if content else None
+
+
+def _event(users: dict[str, Any]) -> dict[str, Any]:
+    grid = grid_of(users["grid_worker"])
+    return {"title": "井盖缺失", "description": "人行道井盖缺失，夜间危险。", **point_in(grid)}
+
+
+def test_an_event_created_with_a_token_is_written_with_its_request_id(users):
+    token = create_token(acting_user=None, user=users["dispatcher"])
+    status, headers, body = _call(
+        "POST", "/api/events", _event(users), Authorization=f"Bearer {token}", X_Request_Id="req-lean-1"
+    )
+    assert status == 201, body
+    assert headers["X-Request-Id"] == "req-lean-1"
+    assert headers["X-Content-Type-Options"] == "nosniff"  # security headers still set
+    case = Case.objects.get(pk=body["id"])
+    assert case.created_by == users["dispatcher"]
+    entry = AuditEntry.objects.get(object_type="cases.case", object_id=str(case.pk), action="create")
+    assert entry.request_id == "req-lean-1"
+    assert entry.user == users["dispatcher"]
+
+
+def test_errors_speak_the_callers_language(users):
+    token = create_token(acting_user=None, user=users["dispatcher"])
+    bad = {**_event(users), "title": ""}
+    status, _, zh = _call("POST", "/api/events", bad, Authorization=f"Bearer {token}")
+    assert status in (400, 422)
+    assert zh["field"] == "title"
+    assert "标题" in zh["message"]
+    status_en, _, en = _call(
+        "POST", "/api/events", bad, Authorization=f"Bearer {token}", Accept_Language="en"
+    )
+    assert status_en == status
+    assert en["field"] == "title"
+    assert en["message"].isascii()
+    assert "title" in en["message"].lower()
+    assert not Case.objects.exists()
+
+
+def test_a_wrong_token_is_refused_even_beside_a_logged_in_session(users, client_for):
+    session = client_for(users["dispatcher"]).cookies["sessionid"].value
+    status, _, body = _call(
+        "GET", "/api/events", Authorization="Bearer jd_wrong", Cookie=f"sessionid={session}"
+    )
+    assert status == 401, body
+    # The same session without a bearer header is the browser's call: the full stack serves it.
+    status, _, _ = _call("GET", "/api/events", Cookie=f"sessionid={session}")
+    assert status == 200
