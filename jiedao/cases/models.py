@@ -91,7 +91,7 @@ class Case(models.Model):
     rating = models.PositiveSmallIntegerField(_("评价"), null=True, blank=True, choices=Rating.choices)
     rating_note = models.CharField(_("评价意见"), max_length=500, blank=True)
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates", db_index=False
     )
     pending_extension_days = models.PositiveSmallIntegerField(null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField(_("已延期工作日"), default=0)
@@ -124,12 +124,22 @@ class Case(models.Model):
                 fields=["jurisdiction", "kind", "time_status", "created_at", "state", "department"],
                 name="case_overdue_idx",
             ),
-            models.Index(fields=["jurisdiction", "kind", "resolved_at"], name="case_resolved_idx"),
+            # Columns empty when a case is created are indexed only once set: an intake then
+            # writes none of these (each index entry is a b-tree insert and a WAL page at commit).
+            # A comparison on the column implies IS NOT NULL, so SQLite and PostgreSQL use them.
+            models.Index(
+                fields=["jurisdiction", "kind", "resolved_at"],
+                name="case_resolved_idx",
+                condition=models.Q(resolved_at__isnull=False),
+            ),
             models.Index(fields=["grid", "-created_at"], name="case_grid_idx"),
             models.Index(fields=["community", "-created_at"], name="case_community_idx"),
             models.Index(fields=["department", "state"], name="case_department_idx"),
-            models.Index(fields=["due_at"], name="case_due_idx"),
-            models.Index(fields=["warn_at"], name="case_warn_idx"),
+            models.Index(fields=["due_at"], name="case_due_idx", condition=models.Q(due_at__isnull=False)),
+            models.Index(fields=["warn_at"], name="case_warn_idx", condition=models.Q(warn_at__isnull=False)),
+            models.Index(
+                fields=["merged_into"], name="case_merged_idx", condition=models.Q(merged_into__isnull=False)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -148,7 +158,7 @@ class Action(models.Model):
     )
     actor_name = models.CharField(_("操作人"), max_length=60, blank=True)
     department = models.ForeignKey(
-        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     at = models.DateTimeField(_("时间"))
     note = models.TextField(_("说明"), blank=True)
@@ -158,7 +168,15 @@ class Action(models.Model):
         verbose_name = _("办理记录")
         verbose_name_plural = _("办理记录")
         ordering = ["at", "id"]
-        indexes = [models.Index(fields=["case", "at"], name="action_case_idx")]
+        indexes = [
+            models.Index(fields=["case", "at"], name="action_case_idx"),
+            # Only dispatching actions name a department (see Case's indexes on empty columns).
+            models.Index(
+                fields=["department"],
+                name="action_department_idx",
+                condition=models.Q(department__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.verb}"
