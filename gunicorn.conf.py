@@ -5,3 +5,16 @@ The access log records the path without its query string: searches such as
 """
 
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s'
+
+
+def post_worker_init(worker: object) -> None:
+    """Move everything loaded at start-up out of the garbage collector's sight.
+
+    The loaded application is ~190,000 long-lived objects; a full collection walked them all
+    and paused a worker for ~90 ms every few thousand requests (seen as the p99 of event
+    creation). Frozen objects are never collected, and they were never garbage anyway.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
