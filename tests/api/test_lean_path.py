@@ -11,6 +11,8 @@ import json
 from typing import Any
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from jiedao.api.tokens import create_token
 from jiedao.cases.models import Case
@@ -44,11 +46,18 @@ def _call(method: str, path: str, body: Any = None, **headers: str) -> tuple[int
         started["status"] = int(status.split()[0])
         started["headers"] = dict(response_headers)
 
-    chunks = application(environ, start_response)
+    # As Django's test client does: the test's transaction must outlive the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
-        content = b"".join(chunks)
+        chunks = application(environ, start_response)
+        try:
+            content = b"".join(chunks)
+        finally:
+            getattr(chunks, "close", lambda: None)()
     finally:
-        getattr(chunks, "close", lambda: None)()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return started["status"], started["headers"], json.loads(content) if content else None
 
 
