@@ -42,7 +42,7 @@ EVENT_BODY = {
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     p.add_argument("--events", default="100000,1000000", help="data set sizes for the read benchmarks")
-    p.add_argument("--runs", type=int, default=3, help="runs of each write benchmark (at least 3)")
+    p.add_argument("--runs", type=int, default=5, help="runs of each write benchmark (at least 3)")
     p.add_argument("--duration", type=float, default=10.0, help="seconds of load per write run")
     p.add_argument("--reads", type=int, default=60, help="sequential requests per read endpoint (>= 50)")
     p.add_argument("--quick", action="store_true", help="a small smoke run: 1 run, 3 s, 5000 events")
