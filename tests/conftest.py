@@ -16,7 +16,7 @@ Fixtures (all function-scoped, all need the database):
   ``admin`` (role admin, is_staff so it can open /admin/).
 - ``other_dispatcher``: a dispatcher of ``other_jurisdiction``.
 - ``client_for``: ``client_for(user) -> django.test.Client`` already logged in as ``user``.
-- autouse ``_fresh_caches``: clears the in-process calendar and grid caches before each test.
+- autouse ``_fresh_caches``: clears the in-process calendar, grid and category caches before each test.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from jiedao.core import calendar, geo
 from jiedao.core.actions import import_grids
 from jiedao.core.config import load_config
 from jiedao.core.models import Community, Department, Grid, Jurisdiction, Role, RoleAssignment, User
+from jiedao.events import intake
 
 PASSWORD = "pass12345"
 STEP = 0.01
@@ -74,6 +75,7 @@ def _fresh_caches() -> None:
     # Test transactions roll back (and SQLite may reuse ids), so cached rows must not leak.
     calendar.invalidate()
     geo.invalidate()
+    intake.forget_categories()
 
 
 def _make_jurisdiction(code: str, name: str, prefix: str) -> Jurisdiction:

@@ -15,3 +15,12 @@ class EventsConfig(AppConfig):
         from jiedao.events.indicators import register
 
         register()
+        from django.db.models.signals import post_delete, post_save
+
+        from jiedao.core.models import Category, Platform
+        from jiedao.events.intake import forget_categories
+
+        for model in (Category, Platform):
+            uid = f"events.forget_categories.{model.__name__}"
+            post_save.connect(forget_categories, sender=model, dispatch_uid=uid)
+            post_delete.connect(forget_categories, sender=model, dispatch_uid=uid)

@@ -5,6 +5,7 @@ All checks happen here, before anything is written: a bad field gives one transl
 
 from __future__ import annotations
 
+import time
 from functools import cache
 from typing import Any
 
@@ -58,17 +59,38 @@ def _category_sql() -> str:
     )
 
 
+# A process reuses the category and platform row it read for this long. The category tree is
+# configuration: an edit saved in this process clears the cache at once (signals, see
+# `apps.py`), other processes pick it up within this many seconds.
+CATEGORY_TTL = 30.0
+_category_rows: dict[tuple[int, int], tuple[float, tuple[Any, ...]]] = {}
+
+
+def forget_categories(**_signal: Any) -> None:
+    _category_rows.clear()
+
+
+def _category_row(jurisdiction_id: int, pk: int) -> tuple[Any, ...] | None:
+    cached = _category_rows.get((jurisdiction_id, pk))
+    if cached is not None and time.monotonic() - cached[0] < CATEGORY_TTL:
+        return cached[1]
+    with connection.cursor() as cur:
+        cur.execute(_category_sql(), [jurisdiction_id, pk])
+        row = cur.fetchone()
+    if row is not None:
+        _category_rows[(jurisdiction_id, pk)] = (time.monotonic(), tuple(row))
+    return row
+
+
 def _category(jurisdiction: Jurisdiction, raw: Any) -> Category:
-    """The jurisdiction's category `raw` with its platform, in one precompiled query (hot path)."""
+    """The jurisdiction's category `raw` with its platform: one precompiled query, then cached."""
     try:
         pk = int(raw)
     except (TypeError, ValueError):
         pk = 0
     if not 0 < pk < 2**63:  # beyond any id: the ORM would match nothing, the driver would overflow
         raise InvalidInput(_("事件分类不存在。"), field="category")
-    with connection.cursor() as cur:
-        cur.execute(_category_sql(), [jurisdiction.pk, pk])
-        row = cur.fetchone()
+    row = _category_row(jurisdiction.pk, pk)
     if row is None:
         raise InvalidInput(_("事件分类不存在。"), field="category")
     category = _CATEGORY.build(row)

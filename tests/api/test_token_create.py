@@ -12,7 +12,7 @@ from jiedao.api.schemas import CaseCreated
 from jiedao.api.tokens import create_token
 from jiedao.cases import actions
 from jiedao.cases.models import Action, Case
-from jiedao.core.models import ApiToken, AuditEntry, Category, Jurisdiction, User
+from jiedao.core.models import ApiToken, AuditEntry, Category, Jurisdiction, Platform, User
 from tests.cases.helpers import grid_of, point_in
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +115,17 @@ def test_other_jurisdictions_category_is_refused_in_english(users, other_jurisdi
     assert response.json()["field"] == "category"
     assert "categor" in response.json()["message"].lower()
     assert Case.objects.count() == 0
+
+
+def test_a_category_moved_to_another_platform_files_new_events_there_at_once(users, jurisdiction):
+    """Category rows are cached per process; saving one (as /admin/ and config loading do) clears it."""
+    category = Category.objects.filter(jurisdiction=jurisdiction, children__isnull=True).order_by("id")[0]
+    auth = _auth(users["dispatcher"])
+    first = _post(auth, _body(users, category=category.pk)).json()
+    assert first["platform"]["id"] == category.platform_id
+    other = Platform.objects.filter(jurisdiction=jurisdiction).exclude(pk=category.platform_id)[0]
+    category.platform = other
+    category.save()
+    second = _post(auth, _body(users, category=category.pk)).json()
+    assert second["platform"]["id"] == other.pk
+    assert Case.objects.get(pk=second["id"]).platform_id == other.pk
