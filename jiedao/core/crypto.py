@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import hashlib
 import hmac
 import os
 import re
@@ -148,7 +147,7 @@ def blind_index(value: str, kind: str) -> str:
         return ""
     key = str(settings.BLIND_INDEX_KEY).encode("utf-8")
     msg = f"{kind}\x00{norm}".encode()
-    return hmac.new(key, msg, hashlib.sha256).hexdigest()
+    return hmac.digest(key, msg, "sha256").hex()  # one-shot, in C
 
 
 # --- validation --------------------------------------------------------------------------------
