@@ -1,8 +1,10 @@
 """Point → grid lookup over the active boundary generation, and coordinate validation.
 
-Grid polygons are GeoJSON (lng/lat order) stored on `Grid.geometry`. One shapely STRtree per
-boundary set is built on first use and kept in-process; boundary sets are immutable once
-imported, so the cache only needs clearing when an admin edits a grid (see `invalidate`).
+Grid polygons are GeoJSON (lng/lat order) stored on `Grid.geometry`. Each boundary set's
+prepared polygons and their bounding boxes are built on first use and kept in-process; boundary
+sets are immutable once imported, so the cache only needs clearing when an admin edits a grid
+(see `invalidate`). A sub-district has tens to a few hundred grids: a bounding-box pass in
+Python, then one exact test, took a quarter of the time of an STRtree query with its Point.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import shapely
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from shapely.geometry import Point, shape
+from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from jiedao.core.models import BoundarySet, Grid
@@ -26,7 +28,8 @@ POLYGON_TYPES = ("Polygon", "MultiPolygon")
 
 @dataclass(frozen=True)
 class _Index:
-    tree: shapely.STRtree
+    boxes: tuple[tuple[float, float, float, float], ...]  # (min lng, min lat, max lng, max lat)
+    shapes: tuple[BaseGeometry, ...]  # prepared for repeated point tests
     grid_ids: tuple[int, ...]
     grids: tuple[Grid, ...]  # without geometry, community loaded: what intake assigns to a case
 
@@ -39,7 +42,7 @@ ACTIVE_TTL = 30.0
 
 
 def invalidate(boundary_set_id: int | None = None) -> None:
-    """Forget cached trees (all of them, or one boundary set's)."""
+    """Forget cached grid indexes (all of them, or one boundary set's)."""
     with _lock:
         _active.clear()
         if boundary_set_id is None:
@@ -78,6 +81,11 @@ def centroid_of(geojson: dict[str, Any]) -> tuple[float, float]:
     return float(c.y), float(c.x)
 
 
+def _box(geom: BaseGeometry) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (float(v) for v in geom.bounds)
+    return x0, y0, x1, y1
+
+
 def _build(boundary_set_id: int) -> _Index:
     rows = list(
         Grid.objects.filter(boundary_set_id=boundary_set_id).order_by("code").values_list("id", "geometry")
@@ -89,8 +97,10 @@ def _build(boundary_set_id: int) -> _Index:
         .select_related("community")
         .defer("geometry")
     }
+    shapely.prepare(geoms)
     return _Index(
-        tree=shapely.STRtree(geoms),
+        boxes=tuple(_box(g) for g in geoms),
+        shapes=tuple(geoms),
         grid_ids=tuple(i for i, _g in rows),
         grids=tuple(light[i] for i, _g in rows),
     )
@@ -126,10 +136,10 @@ def _locate(jurisdiction_id: int, lat: float, lng: float) -> Grid | None:
     if bs_id is None:
         return None
     idx = _index(bs_id)
-    hits = idx.tree.query(Point(lng, lat), predicate="intersects")
-    if len(hits) == 0:
-        return None
-    return idx.grids[int(min(hits))]
+    for i, (x0, y0, x1, y1) in enumerate(idx.boxes):  # in grid-code order: the first hit wins
+        if x0 <= lng <= x1 and y0 <= lat <= y1 and shapely.intersects_xy(idx.shapes[i], lng, lat):
+            return idx.grids[i]
+    return None
 
 
 def locate_grid(jurisdiction_id: int, lat: float, lng: float) -> Grid | None:
