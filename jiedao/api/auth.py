@@ -19,9 +19,22 @@ class TokenAuth(HttpBearer):
         return user
 
 
+class BrowserSessionAuth(SessionAuth):
+    """The logged-in browser session (with CSRF) — only for requests that bring no bearer token.
+
+    A call that presents a token is judged by the token alone: a wrong or revoked one is a 401
+    with a translated message, not a session CSRF failure.
+    """
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if request.headers.get("Authorization", "").startswith("Bearer "):
+            return None
+        return super().__call__(request)
+
+
 def current_user(request: HttpRequest) -> User:
     auth: Any = getattr(request, "auth", None)
     return auth if isinstance(auth, User) else request.user  # type: ignore[return-value]
 
 
-AUTH = [TokenAuth(), SessionAuth()]
+AUTH = [TokenAuth(), BrowserSessionAuth()]

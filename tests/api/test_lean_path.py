@@ -16,7 +16,7 @@ from django.db import close_old_connections
 
 from jiedao.api.tokens import create_token
 from jiedao.cases.models import Case
-from jiedao.core.models import AuditEntry
+from jiedao.core.models import ApiToken, AuditEntry
 from jiedao.wsgi import application
 from tests.cases.helpers import grid_of, point_in
 
@@ -107,3 +107,17 @@ def test_a_wrong_token_is_refused_even_beside_a_logged_in_session(users, client_
     # The same session without a bearer header is the browser's call: the full stack serves it.
     status, _, _ = _call("GET", "/api/events", Cookie=f"sessionid={session}")
     assert status == 200
+
+
+@pytest.mark.parametrize("accept", ["zh-CN", "en"])
+def test_a_write_with_a_wrong_or_revoked_token_is_a_translated_401(users, accept):
+    token = create_token(acting_user=None, user=users["dispatcher"])
+    ApiToken.objects.filter(user=users["dispatcher"]).update(revoked=True)
+    for raw in ("jd_wrong", token):
+        status, _, body = _call(
+            "POST", "/api/events", _event(users), Authorization=f"Bearer {raw}", Accept_Language=accept
+        )
+        assert status == 401, body
+        assert body["code"] == "unauthenticated"
+        assert body["message"].isascii() == (accept == "en")
+    assert not Case.objects.exists()
