@@ -6,10 +6,17 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from jiedao.cases.errors import CaseError
+
+# Django Ninja's own error texts (English, fixed), in the caller's language with a stable code.
+NINJA_MESSAGES = {
+    "Cannot parse request body": ("bad_body", gettext_lazy("请求正文不是有效的 JSON，请检查格式。")),
+    "CSRF check Failed": ("csrf", gettext_lazy("页面已过期（CSRF 校验失败），请刷新后重试。")),
+}
 
 
 def install(api: NinjaAPI) -> None:
@@ -41,4 +48,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        known = NINJA_MESSAGES.get(str(exc))
+        if known is not None:
+            return reply(request, exc.status_code, known[0], str(known[1]))
         return reply(request, exc.status_code, "error", str(exc))

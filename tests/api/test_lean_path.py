@@ -25,6 +25,14 @@ pytestmark = pytest.mark.django_db
 
 def _call(method: str, path: str, body: Any = None, **headers: str) -> tuple[int, dict[str, str], Any]:
     raw = json.dumps(body, ensure_ascii=False).encode() if body is not None else b""
+    return _wsgi(method, path, raw, **headers)
+
+
+def _call_raw(raw: bytes, **headers: str) -> tuple[int, dict[str, str], Any]:
+    return _wsgi("POST", "/api/events", raw, **headers)
+
+
+def _wsgi(method: str, path: str, raw: bytes, **headers: str) -> tuple[int, dict[str, str], Any]:
     environ = {
         "REQUEST_METHOD": method,
         "PATH_INFO": path,
@@ -120,4 +128,15 @@ def test_a_write_with_a_wrong_or_revoked_token_is_a_translated_401(users, accept
         assert status == 401, body
         assert body["code"] == "unauthenticated"
         assert body["message"].isascii() == (accept == "en")
+    assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize(("accept", "expected"), [("zh-CN", "JSON"), ("en", "not valid JSON")])
+def test_a_body_that_is_not_json_gets_a_translated_400(users, accept, expected):
+    token = create_token(acting_user=None, user=users["dispatcher"])
+    status, _, body = _call_raw(b"{title: ", Authorization=f"Bearer {token}", Accept_Language=accept)
+    assert status == 400
+    assert body["code"] == "bad_body"
+    assert expected in body["message"]
+    assert body["message"].isascii() == (accept == "en")
     assert not Case.objects.exists()
