@@ -126,8 +126,8 @@ def create_case(
         data={"channel": case.channel},
     )
     prefix = kind.number_prefix or new.jurisdiction.case_prefix
-    case_row = rows.prepare(case, later=("number",))
-    action_row = rows.prepare(action, later=("case",))
+    case_row = rows.Prepared(case, later=("number",))
+    action_row = rows.Prepared(action, later=("case",))
     with transaction.atomic():
         seq = next_value(new.jurisdiction.pk, f"case:{kind.code}", now.year)
         case.number = f"{prefix}{now.year}{seq:07d}"

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from jiedao.cases import clocks
+from jiedao.cases import clocks, inputs
 from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, Rating
 from jiedao.core.models import Department, SLAPolicy, User
@@ -26,15 +26,6 @@ class EffectContext:
     now: datetime
     note: str
     data: dict[str, Any] = field(default_factory=dict)  # written to the timeline entry
-
-
-def _text(payload: dict[str, Any], name: str, label: str, *, max_length: int = 2000) -> str:
-    value = str(payload.get(name) or "").strip()
-    if not value:
-        raise InvalidInput(_("请填写%(label)s。") % {"label": label}, field=name)
-    if len(value) > max_length:
-        raise InvalidInput(_("%(label)s不能超过%(n)d个字。") % {"label": label, "n": max_length}, field=name)
-    return value
 
 
 def _int(payload: dict[str, Any], name: str, label: str) -> int:
@@ -108,7 +99,7 @@ def give_back(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
 
 
 def resolve(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    case.result = _text(payload, "result", _("处置结果"))
+    case.result = inputs.text(payload, "result", _("处置结果"), 2000)
     case.resolved_at = ctx.now
     case.pending_extension_days = None
     clocks.stop_clock(case, ctx.now)
@@ -162,7 +153,7 @@ def deny_extension(case: Case, payload: dict[str, Any], ctx: EffectContext) -> N
 
 
 def merge(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    number = _text(payload, "target", _("合并到的案件编号"), max_length=32)
+    number = inputs.text(payload, "target", _("合并到的案件编号"), 32)
     target = (
         Case.objects.filter(jurisdiction_id=case.jurisdiction_id, kind=case.kind, number=number)
         .exclude(pk=case.pk)
@@ -189,6 +180,6 @@ def supervise(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
 
 def self_resolve(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     """自办自结: solved on the spot by the grid worker."""
-    case.result = _text(payload, "result", _("处置结果"))
+    case.result = inputs.text(payload, "result", _("处置结果"), 2000)
     case.accepted_at = ctx.now
     case.resolved_at = ctx.now

@@ -30,7 +30,6 @@ POLYGON_TYPES = ("Polygon", "MultiPolygon")
 class _Index:
     boxes: tuple[tuple[float, float, float, float], ...]  # (min lng, min lat, max lng, max lat)
     shapes: tuple[BaseGeometry, ...]  # prepared for repeated point tests
-    grid_ids: tuple[int, ...]
     grids: tuple[Grid, ...]  # without geometry, community loaded: what intake assigns to a case
 
 
@@ -101,7 +100,6 @@ def _build(boundary_set_id: int) -> _Index:
     return _Index(
         boxes=tuple(_box(g) for g in geoms),
         shapes=tuple(geoms),
-        grid_ids=tuple(i for i, _g in rows),
         grids=tuple(light[i] for i, _g in rows),
     )
 

@@ -118,7 +118,7 @@ _statements: dict[type[models.Model], _Statement] = {}
 class Prepared:
     """A new row's values, prepared now; the fields named `later` are read again at insert()."""
 
-    def __init__(self, obj: models.Model, later: tuple[str, ...] = ()) -> None:
+    def __init__(self, obj: models.Model, *, later: tuple[str, ...] = ()) -> None:
         if obj.pk is not None:
             raise ValueError("insert() only adds new rows")
         model = type(obj)
@@ -147,12 +147,7 @@ def insert(obj: models.Model) -> None:
     Values are prepared as `Model.save()` prepares them (`pre_save`, then `get_db_prep_save`;
     on SQLite, values the field would pass through unchanged skip the calls), so `auto_now`
     fields and encrypted fields behave the same. No signals are sent: use it only for models
-    without save hooks or receivers (append-only rows). `prepare()` does the preparing apart,
+    without save hooks or receivers (append-only rows). `Prepared` does the preparing apart,
     for callers that want it done before taking a write lock.
     """
     Prepared(obj).insert()
-
-
-def prepare(obj: models.Model, *, later: tuple[str, ...] = ()) -> Prepared:
-    """Prepare a new instance's row now; `later` fields are read from it again at insert()."""
-    return Prepared(obj, later)

@@ -11,10 +11,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jiedao.cases import inputs
 from jiedao.cases.actions import NewCase
 from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Channel
@@ -36,17 +36,6 @@ TITLE, DESCRIPTION, ADDRESS, REPORTER = (
     gettext_lazy("反映人"),
 )
 URGENCIES = frozenset(Urgency.values)
-
-
-def _clean_text(
-    data: dict[str, Any], name: str, label: str | Promise, max_length: int, required: bool = True
-) -> str:
-    value = str(data.get(name) or "").strip()
-    if required and not value:
-        raise InvalidInput(_("请填写%(label)s。") % {"label": label}, field=name)
-    if len(value) > max_length:
-        raise InvalidInput(_("%(label)s不能超过%(n)d个字。") % {"label": label, "n": max_length}, field=name)
-    return value
 
 
 @cache
@@ -120,8 +109,8 @@ def _own_grid(user: User | None, jurisdiction: Jurisdiction) -> Grid | None:
 
 
 def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: User | None) -> NewCase:
-    title = _clean_text(data, "title", TITLE, 200)
-    description = _clean_text(data, "description", DESCRIPTION, 5000)
+    title = inputs.text(data, "title", TITLE, 200)
+    description = inputs.text(data, "description", DESCRIPTION, 5000)
     own_grid = _own_grid(user, jurisdiction)
     channel = str(data.get("channel") or (Channel.GRID if own_grid else Channel.CALL))
     if channel not in CHANNELS:
@@ -151,12 +140,12 @@ def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: Us
             raise InvalidInput(_("网格不存在。"), field="grid") from None
     else:
         grid = own_grid
-    address = _clean_text(data, "address", ADDRESS, 200, required=False)
+    address = inputs.text(data, "address", ADDRESS, 200, required=False)
     if grid is None and not address:
         raise InvalidInput(_("请在地图上选点，或填写地址并选择网格。"), field="lat")
 
     anonymous = str(data.get("anonymous") or "").lower() in ("1", "true", "on", "yes")
-    reporter_name = "" if anonymous else _clean_text(data, "reporter_name", REPORTER, 60, required=False)
+    reporter_name = "" if anonymous else inputs.text(data, "reporter_name", REPORTER, 60, required=False)
     phone_raw = "" if anonymous else str(data.get("reporter_phone") or "").strip()
     phone = None
     if phone_raw:

@@ -119,9 +119,7 @@ def clean_target(data: dict[str, Any], jurisdiction_id: int) -> dict[str, Any]:
             _("量化目标须有大于零的目标值，并对应一个指标。"),
             field="quantity" if not code else "indicator_code",
         )
-    if kind == TargetKind.DIRECTION and (
-        direction not in (Direction.DECREASE, Direction.INCREASE) or not code
-    ):
+    if kind == TargetKind.DIRECTION and (direction not in TRENDS or not code):
         raise InvalidInput(_("趋势目标须选择上升或下降，并对应一个指标。"), field="direction")
     deadline = data.get("deadline") or None
     if deadline is not None and not isinstance(deadline, date):

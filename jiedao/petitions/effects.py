@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from jiedao.cases import clocks
+from jiedao.cases import clocks, inputs
 from jiedao.cases import effects as fx
 from jiedao.cases.effects import EffectContext
 from jiedao.cases.errors import InvalidInput
@@ -73,7 +73,7 @@ def decide_without_accepting(case: Case, payload: dict[str, Any], ctx: EffectCon
 
 def transfer(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     """转送: the matter belongs to another authority; it leaves this 街道's books."""
-    body = fx._text(payload, "transferred_to", _("转送机关"), max_length=100)
+    body = inputs.text(payload, "transferred_to", _("转送机关"), 100)
     petition = petition_of(case)
     petition.transferred_to = body
     petition.decided_at = ctx.now
@@ -99,7 +99,7 @@ def give_back(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
 
 def reply(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     """答复: the written reply; opens the window for 复查 (or 复核) unless this was the 复核."""
-    case.result = fx._text(payload, "result", _("答复意见"), max_length=5000)
+    case.result = inputs.text(payload, "result", _("答复意见"), 5000)
     petition = petition_of(case)
     case.resolved_at = ctx.now
     case.pending_extension_days = None

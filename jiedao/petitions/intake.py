@@ -12,8 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from jiedao.cases import clocks
-from jiedao.cases import effects as fx
+from jiedao.cases import clocks, inputs
 from jiedao.cases.actions import NewCase, create_case
 from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, Channel, TimeStatus
@@ -82,17 +81,10 @@ def intake_jurisdiction(user: User | None) -> Jurisdiction:
     return Jurisdiction.objects.get(pk=ids[0])
 
 
-def _text(data: dict[str, Any], name: str, label: str, max_length: int, required: bool = True) -> str:
-    """The engine's text check (required, length); an optional field may stay empty."""
-    if not required and not str(data.get(name) or "").strip():
-        return ""
-    return fx._text(data, name, label, max_length=max_length)
-
-
 def _petitioner(raw: Any, index: int) -> PetitionerInput:
     raw = raw if isinstance(raw, dict) else {}
-    name = _text(raw, "name", _("信访人姓名"), 60)
-    out = PetitionerInput(name=name, address=_text(raw, "address", _("住址"), 200, required=False))
+    name = inputs.text(raw, "name", _("信访人姓名"), 60)
+    out = PetitionerInput(name=name, address=inputs.text(raw, "address", _("住址"), 200, required=False))
     try:
         if str(raw.get("id_number") or "").strip():
             out.id_number = crypto.validate_id_number(str(raw["id_number"]))
@@ -107,8 +99,8 @@ def _petitioner(raw: Any, index: int) -> PetitionerInput:
 
 def validate_petition(data: dict[str, Any], *, jurisdiction: Jurisdiction) -> PetitionDraft:
     """Check every field; one translated InvalidInput for the first problem, nothing written."""
-    title = _text(data, "title", _("标题"), 200)
-    content = _text(data, "content", _("信访内容"), 5000)
+    title = inputs.text(data, "title", _("标题"), 200)
+    content = inputs.text(data, "content", _("信访内容"), 5000)
     channel = str(data.get("channel") or "")
     if channel not in PetitionChannel.values:
         raise InvalidInput(_("请选择信访形式。"), field="channel")

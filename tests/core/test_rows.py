@@ -122,7 +122,7 @@ def test_values_of_another_type_still_go_through_django(jurisdiction, users, gri
 
 def test_late_fields_are_read_again_at_insert(jurisdiction, users, grids):
     case = _samples(jurisdiction, users, grids)[0]
-    prepared = rows.prepare(case, later=("number",))
+    prepared = rows.Prepared(case, later=("number",))
     case.number = "SJ20260000099"
     prepared.insert()
     assert Case.objects.get(pk=case.pk).number == "SJ20260000099"
