@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hmac
 import secrets
 from functools import cache
 
 from django.conf import settings
 from django.db import connection, transaction
 
-from jiedao.core import audit
+from jiedao.core import audit, crypto
 from jiedao.core.models import ApiToken, Jurisdiction, RoleAssignment, User
 from jiedao.core.rows import Reader
 
@@ -20,7 +19,7 @@ _JURISDICTION = Reader(Jurisdiction)
 
 
 def hash_token(raw: str) -> str:
-    return hmac.digest(settings.TOKEN_HASH_KEY.encode(), raw.encode(), "sha256").hex()  # one-shot, in C
+    return crypto.keyed_digest(settings.TOKEN_HASH_KEY, raw)
 
 
 def create_token(*, acting_user: User | None, user: User, name: str = "") -> str:

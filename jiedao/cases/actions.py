@@ -22,7 +22,7 @@ from jiedao.cases.errors import IllegalTransition, InvalidInput, NotFound, Stale
 from jiedao.cases.kinds import REPORTER, get_kind
 from jiedao.cases.models import Action, Attachment, Case
 from jiedao.cases.sequences import next_value
-from jiedao.core import audit, rows
+from jiedao.core import audit, crypto, rows
 from jiedao.core.models import Jurisdiction, User
 
 AUDIT_FIELDS = [
@@ -45,8 +45,7 @@ AUDIT_FIELDS = [
 
 
 def hash_code(code: str) -> str:
-    key = settings.TOKEN_HASH_KEY.encode()
-    return hmac.digest(key, code.strip().upper().encode(), "sha256").hex()  # one-shot, in C
+    return crypto.keyed_digest(settings.TOKEN_HASH_KEY, code.strip().upper())
 
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

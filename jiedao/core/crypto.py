@@ -140,14 +140,17 @@ def normalise(value: str, kind: str) -> str:
     return value.strip()
 
 
+def keyed_digest(key: str, message: str) -> str:
+    """HMAC-SHA256 of `message` under `key`, in hex: one call into C (hmac.digest)."""
+    return hmac.digest(key.encode(), message.encode(), "sha256").hex()
+
+
 def blind_index(value: str, kind: str) -> str:
     """Keyed HMAC-SHA256 of the normalised value: equal inputs match, nothing else is learnt."""
     norm = normalise(value, kind)
     if not norm:
         return ""
-    key = str(settings.BLIND_INDEX_KEY).encode("utf-8")
-    msg = f"{kind}\x00{norm}".encode()
-    return hmac.digest(key, msg, "sha256").hex()  # one-shot, in C
+    return keyed_digest(str(settings.BLIND_INDEX_KEY), f"{kind}\x00{norm}")
 
 
 # --- validation --------------------------------------------------------------------------------

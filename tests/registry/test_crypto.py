@@ -132,3 +132,14 @@ def test_blind_index_matches_normalised_values_only_and_depends_on_the_key() -> 
     with override_settings(BLIND_INDEX_KEY="another-key"):
         assert crypto.blind_index("11010519491231002X", crypto.KIND_ID_NUMBER) != idx
     assert crypto.blind_index("", crypto.KIND_PHONE) == ""
+
+
+def test_keyed_digest_is_standard_hmac_sha256_so_stored_hashes_keep_matching() -> None:
+    # RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
+    assert crypto.keyed_digest("Jefe", "what do ya want for nothing?") == (
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+    )
+    with override_settings(BLIND_INDEX_KEY="k"):
+        assert crypto.blind_index("13812345678", crypto.KIND_PHONE) == crypto.keyed_digest(
+            "k", f"{crypto.KIND_PHONE}\x0013812345678"
+        )

@@ -2,30 +2,31 @@
 
 Django writes queries with `%s` placeholders and, on SQLite, turns them into `?` with a regular
 expression on every execution. For the long INSERTs of event creation that was 5% of the
-request (py-spy under `make bench`). Here the conversion of each distinct query string is
-remembered per process; long strings (bulk inserts, rarely repeated verbatim) are converted
-each time as before. Everything else is Django's backend unchanged.
+request (py-spy under `make bench`). Here Django's own conversion of each distinct query string
+is remembered per process; long strings (bulk inserts, rarely repeated verbatim) and named
+placeholders are converted each time as before. Everything else is Django's backend unchanged.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django.db.backends.sqlite3 import base
 
 CACHED_QUERY_LENGTH = 8192
+CACHED_QUERIES = 2048  # distinct statements remembered; the cache starts afresh beyond that
 
-
-@lru_cache(maxsize=2048)
-def _qmark(query: str) -> str:
-    return base.FORMAT_QMARK_REGEX.sub("?", query).replace("%%", "%")
+_converted: dict[str, str] = {}
 
 
 class CursorWrapper(base.SQLiteCursorWrapper):
     def convert_query(self, query: str, *, param_names: list[str] | None = None) -> str:
-        if param_names is None and len(query) <= CACHED_QUERY_LENGTH:
-            return _qmark(query)
-        return super().convert_query(query, param_names=param_names)  # type: ignore[misc]  # not in stubs
+        if param_names is not None or len(query) > CACHED_QUERY_LENGTH:
+            return super().convert_query(query, param_names=param_names)  # type: ignore[misc]  # not in stubs
+        converted = _converted.get(query)
+        if converted is None:
+            if len(_converted) >= CACHED_QUERIES:
+                _converted.clear()
+            converted = _converted[query] = super().convert_query(query)  # type: ignore[misc]
+        return converted
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
