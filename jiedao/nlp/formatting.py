@@ -29,6 +29,9 @@ def format_number(value: Decimal) -> str:
 
 def _scaled(value: Decimal, unit: str) -> str:
     """Use 万/亿 when it loses nothing, or when the number is too long to read (≥ 10万 / 10亿)."""
+    rounded = value.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP)
+    if abs(value) < _WAN <= abs(rounded):
+        value = rounded  # 9999.995 would print as "10000": it is 1万, decided on what is printed
     size = abs(value)
     in_wan = (size / _WAN).quantize(_TWO_PLACES, rounding=ROUND_HALF_UP)
     # Decide on what is printed: 99999950 would print as "10000万", so it is "1亿".
