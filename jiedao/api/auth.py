@@ -11,6 +11,12 @@ from jiedao.api.tokens import user_for_token
 from jiedao.core.models import User
 
 
+def presents_bearer(authorization: str) -> bool:
+    """Whether an Authorization header value uses the Bearer scheme, in any letter case, as
+    Ninja's HttpBearer reads it. Such a request is judged by its token alone."""
+    return authorization.split(" ", 1)[0].lower() == "bearer"
+
+
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = user_for_token(token)
@@ -27,7 +33,7 @@ class BrowserSessionAuth(SessionAuth):
     """
 
     def __call__(self, request: HttpRequest) -> Any:
-        if request.headers.get("Authorization", "").startswith("Bearer "):
+        if presents_bearer(request.headers.get("Authorization", "")):
             return None
         return super().__call__(request)
 

@@ -3,9 +3,10 @@
 Such a request is authenticated by its token alone, so the browser machinery of the full
 middleware stack (session, CSRF, messages, login from the session cookie, frame and htmx
 headers) has nothing to do for it, yet cost ~8% of an event creation. `jiedao.wsgi` sends
-`/api/` requests with an `Authorization: Bearer …` header here and everything else through the
-full stack. What the lean stack keeps: the request id (audit rows carry it), the security
-headers, and the language from Accept-Language (errors are translated).
+`/api/` requests with an `Authorization: Bearer …` header (the scheme in any letter case) here
+and everything else through the full stack. What the lean stack keeps: the request id (audit
+rows carry it), the security headers, and the language from Accept-Language (errors are
+translated).
 """
 
 from __future__ import annotations
@@ -20,15 +21,16 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.middleware.security import SecurityMiddleware
 
+from jiedao.api.auth import presents_bearer
 from jiedao.core.middleware import RequestIdMiddleware
 
 Handler = Callable[[HttpRequest], Any]
 
 
 def is_token_request(environ: dict[str, Any]) -> bool:
-    return str(environ.get("PATH_INFO", "")).startswith("/api/") and str(
-        environ.get("HTTP_AUTHORIZATION", "")
-    ).startswith("Bearer ")
+    return str(environ.get("PATH_INFO", "")).startswith("/api/") and presents_bearer(
+        str(environ.get("HTTP_AUTHORIZATION", ""))
+    )
 
 
 class AnonymousUntilToken:

@@ -106,12 +106,20 @@ def test_errors_speak_the_callers_language(users):
     assert not Case.objects.exists()
 
 
-def test_a_wrong_token_is_refused_even_beside_a_logged_in_session(users, client_for):
+@pytest.mark.parametrize("scheme", ["Bearer", "bearer", "BEARER"])  # the scheme is case-insensitive
+def test_a_wrong_token_is_refused_even_beside_a_logged_in_session(users, client_for, scheme):
     session = client_for(users["dispatcher"]).cookies["sessionid"].value
-    status, _, body = _call(
-        "GET", "/api/events", Authorization="Bearer jd_wrong", Cookie=f"sessionid={session}"
-    )
-    assert status == 401, body
+    for method in ("GET", "POST"):
+        status, _, body = _call(
+            method,
+            "/api/events",
+            _event(users) if method == "POST" else None,
+            Authorization=f"{scheme} jd_wrong",
+            Cookie=f"sessionid={session}",
+        )
+        assert status == 401, body
+        assert body["code"] == "unauthenticated"
+    assert not Case.objects.exists()
     # The same session without a bearer header is the browser's call: the full stack serves it.
     status, _, _ = _call("GET", "/api/events", Cookie=f"sessionid={session}")
     assert status == 200
