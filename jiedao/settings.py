@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "huey.contrib.djhuey",
     "jiedao.core",
+    "jiedao.staff",
     "jiedao.registry",
     "jiedao.cases",
     "jiedao.events",

@@ -4,7 +4,7 @@ from jiedao.core.models.audit import AuditEntry
 from jiedao.core.models.calendar import HolidayDay, HolidayYear
 from jiedao.core.models.geo import BoundarySet, Community, Grid, Jurisdiction
 from jiedao.core.models.org import Category, Department, Platform, SLAPolicy, Tag
-from jiedao.core.models.users import ApiToken, Role, RoleAssignment, User
+from jiedao.core.models.users import ApiToken, InspectionArea, Role, RoleAssignment, User
 
 __all__ = [
     "ApiToken",
@@ -16,6 +16,7 @@ __all__ = [
     "Grid",
     "HolidayDay",
     "HolidayYear",
+    "InspectionArea",
     "Jurisdiction",
     "Platform",
     "Role",
