@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +16,8 @@ from hypothesis import strategies as st
 from jiedao.core import calendar
 from jiedao.core.actions import enter_holiday_schedule
 from jiedao.core.calendar import Deadline, add_duration, add_working_time, is_workday, working_time_between
+from jiedao.core.config import load_config
+from jiedao.core.models import AuditEntry
 from jiedao.core.workhours import DEFAULT, WorkingHours, parse_working_hours
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -170,3 +175,38 @@ def test_unreadable_working_hours_say_why(text, fragment):
 def test_working_days_are_unchanged(db):
     assert is_workday(date(2024, 9, 29))
     assert add_duration(at(2024, 9, 30), 1, "working_days").at == datetime(2024, 10, 8, 23, 59, 59, tzinfo=SH)
+
+
+def _config_with(tmp_path, settings, working_hours) -> str:
+    shutil.copytree(Path(settings.BASE_DIR) / "config" / "default", tmp_path / "office")
+    sla = tmp_path / "office" / "sla.json"
+    data = json.loads(sla.read_text(encoding="utf-8"))
+    data["working_hours"] = working_hours
+    sla.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    settings.JIEDAO_CONFIG_DIR = tmp_path
+    return "office"
+
+
+def test_configuration_sets_the_working_hours_audited(jurisdiction, tmp_path, settings):
+    assert calendar.working_hours_of(jurisdiction.pk) == DEFAULT
+    summary = load_config(jurisdiction, _config_with(tmp_path, settings, ["09:00-12:00", "14:00-18:00"]))
+    assert summary.updated == {"jurisdiction": 1}
+    jurisdiction.refresh_from_db()
+    assert jurisdiction.working_hours == "09:00-12:00,14:00-18:00"
+    assert str(calendar.working_hours_of(jurisdiction.pk)) == "09:00-12:00,14:00-18:00"
+    entry = AuditEntry.objects.get(object_type="core.jurisdiction", action="update")
+    assert entry.after == {"working_hours": "09:00-12:00,14:00-18:00"}
+    assert not load_config(jurisdiction, "office").changed  # loading again changes nothing
+
+
+def test_bad_working_hours_in_a_configuration_write_nothing(jurisdiction, tmp_path, settings):
+    audited = AuditEntry.objects.count()
+    with pytest.raises(ValidationError) as exc:
+        load_config(jurisdiction, _config_with(tmp_path, settings, ["17:30-08:30"]))
+    assert "sla.json working_hours" in " ".join(exc.value.messages)
+    assert "晚于开始时间" in " ".join(exc.value.messages)
+    with pytest.raises(ValidationError, match="时段列表"):
+        load_config(jurisdiction, _config_with(tmp_path / "b", settings, "08:30-17:30"))
+    jurisdiction.refresh_from_db()
+    assert (jurisdiction.working_hours, jurisdiction.config_name) == ("08:30-12:00,13:30-17:30", "default")
+    assert AuditEntry.objects.count() == audited
