@@ -162,9 +162,15 @@ def add_working_days(start: date, amount: int) -> tuple[date, bool]:
     return d, estimated
 
 
+def _local(moment: datetime) -> datetime:
+    """`moment` in Asia/Shanghai (a naive value is taken as local time)."""
+    return moment.replace(tzinfo=LOCAL_TZ) if moment.tzinfo is None else moment.astimezone(LOCAL_TZ)
+
+
 def working_periods(start: datetime, hours: WorkingHours) -> Iterator[tuple[datetime, datetime]]:
     """Working periods [from, to) that end after `start`, in order; the first may begin before it."""
-    d = local_date(start)
+    start = _local(start)
+    d = start.date()
     for _day in range(MAX_SEARCH_DAYS):
         if is_workday(d):
             midnight = datetime(d.year, d.month, d.day, tzinfo=LOCAL_TZ)  # no DST in Shanghai
@@ -184,7 +190,7 @@ def add_working_time(start: datetime, span: timedelta, hours: WorkingHours) -> d
     """
     if span < timedelta(0):
         raise ValueError("span must not be negative")
-    start = start.astimezone(LOCAL_TZ)
+    start = _local(start)
     if not span:
         return start
     remaining = span
@@ -198,6 +204,7 @@ def add_working_time(start: datetime, span: timedelta, hours: WorkingHours) -> d
 
 def working_time_between(a: datetime, b: datetime, hours: WorkingHours) -> timedelta:
     """Working time inside [a, b) (zero when b is not after a)."""
+    a, b = _local(a), _local(b)
     total = timedelta(0)
     if b <= a:
         return total

@@ -132,6 +132,7 @@ def test_admin_changes_working_hours_for_clocks_started_afterwards(
     c = client_for(users["admin"])
     url = f"/admin/core/jurisdiction/{jurisdiction.pk}/change/"
     assert "08:30-12:00,13:30-17:30" in c.get(url).content.decode()
+    assert "08:30-12:00,13:30-17:30" in c.get("/admin/core/jurisdiction/").content.decode()
     form = {
         "code": jurisdiction.code,
         "name": jurisdiction.name,
