@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +19,7 @@ from jiedao.core import calendar
 from jiedao.core.actions import enter_holiday_schedule
 from jiedao.core.calendar import Deadline, add_duration, add_working_time, is_workday, working_time_between
 from jiedao.core.config import load_config
-from jiedao.core.models import AuditEntry
+from jiedao.core.models import AuditEntry, Jurisdiction, SLAPolicy
 from jiedao.core.workhours import DEFAULT, WorkingHours, parse_working_hours
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -210,3 +212,28 @@ def test_bad_working_hours_in_a_configuration_write_nothing(jurisdiction, tmp_pa
     jurisdiction.refresh_from_db()
     assert (jurisdiction.working_hours, jurisdiction.config_name) == ("08:30-12:00,13:30-17:30", "default")
     assert AuditEntry.objects.count() == audited
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upgrade_keeps_urgent_rules_in_hours_round_the_clock():
+    """Before 0004 every rule in "hours" counted clock hours; 紧急 ones must keep doing so."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("core", "0002_tag_set_name")])
+    old = executor.loader.project_state([("core", "0002_tag_set_name")]).apps
+    jur = old.get_model("core", "Jurisdiction").objects.create(code="old", name="升级前街道")
+    policies = old.get_model("core", "SLAPolicy").objects
+    for urgency in ("urgent", "normal"):
+        policies.create(
+            jurisdiction=jur,
+            urgency=urgency,
+            sign_amount=2,
+            sign_unit="hours",
+            resolve_amount=4,
+            resolve_unit="hours",
+        )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    units = dict(SLAPolicy.objects.filter(jurisdiction__code="old").values_list("urgency", "sign_unit"))
+    assert units == {"urgent": "clock_hours", "normal": "hours"}
+    assert SLAPolicy.objects.get(jurisdiction__code="old", urgency="urgent").resolve_unit == "clock_hours"
+    assert Jurisdiction.objects.get(code="old").working_hours == "08:30-12:00,13:30-17:30"
