@@ -5,17 +5,27 @@ The sweep then only compares timestamps (rule 5 of ARCHITECTURE.md).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 from django.utils.translation import gettext as _
 
 from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, TimeStatus
-from jiedao.core.calendar import Deadline, add_duration
+from jiedao.core.calendar import (
+    LOCAL_TZ,
+    Deadline,
+    add_duration,
+    add_working_time,
+    working_hours_of,
+    working_time_between,
+)
 from jiedao.core.models import SLAPolicy
 from jiedao.core.models.org import DurationUnit
+from jiedao.core.workhours import WorkingHours
 
-# A clock turns yellow when this share of its time has passed.
+# A clock turns yellow when this share of its time has passed: of its working time for a clock
+# counted in working hours (a clock that stops overnight must not turn yellow at night),
+# of the elapsed time otherwise.
 WARN_SHARE = 0.8
 
 
@@ -33,8 +43,11 @@ def policy_for(case: Case) -> SLAPolicy:
     return default
 
 
-def warn_time(start: datetime, due: datetime) -> datetime:
-    return start + (due - start) * WARN_SHARE
+def warn_time(start: datetime, due: datetime, hours: WorkingHours | None = None) -> datetime:
+    """When a clock from `start` to `due` turns yellow; `hours` when it counts working hours."""
+    if hours is None:
+        return start + (due - start) * WARN_SHARE
+    return add_working_time(start, working_time_between(start, due, hours) * WARN_SHARE, hours)
 
 
 def start_clocks(case: Case, now: datetime, policy: SLAPolicy | None = None) -> None:
@@ -44,24 +57,45 @@ def start_clocks(case: Case, now: datetime, policy: SLAPolicy | None = None) -> 
     looked up for the case's category and urgency.
     """
     policy = policy or policy_for(case)
-    sign: Deadline = add_duration(now, policy.sign_amount, policy.sign_unit)
-    resolve = add_duration(now, policy.resolve_amount, policy.resolve_unit)
+    hours = working_hours_of(case.jurisdiction_id)
+    sign: Deadline = add_duration(now, policy.sign_amount, policy.sign_unit, hours)
+    resolve = add_duration(now, policy.resolve_amount, policy.resolve_unit, hours)
     if case.extension_days:
         resolve = add_duration(resolve.at, case.extension_days, DurationUnit.WORKING_DAYS)
     case.sign_due = sign.at
     case.resolve_due = resolve.at
     case.due_estimated = sign.estimated or resolve.estimated
-    watch(case, now, case.sign_due)
+    watch(case, now, case.sign_due, unit=policy.sign_unit)
 
 
-def watch(case: Case, start: datetime, due: datetime | None) -> None:
-    """Make `due` the deadline the sweep watches and set the time status for `now`=start."""
+def watch(case: Case, start: datetime, due: datetime | None, *, unit: str | None = None) -> None:
+    """Make `due` the deadline the sweep watches and set the time status for `now`=start.
+
+    `unit` is the unit the deadline was given in; without it, the resolve deadline of an SLA
+    clock looks its unit up in the case's policy (whole-day deadlines need no look-up).
+    """
     case.due_at = due
     if due is None:
         case.warn_at = None
         return
-    case.warn_at = warn_time(start, due)
+    if unit is None and due == case.resolve_due:
+        unit = _resolve_unit(case)
+    hours = working_hours_of(case.jurisdiction_id) if unit == DurationUnit.HOURS else None
+    case.warn_at = warn_time(start, due, hours)
     case.time_status = status_at(case, start)
+
+
+def _resolve_unit(case: Case) -> str | None:
+    """The policy unit of the case's resolve deadline, when it may have been given in hours."""
+    due = case.resolve_due
+    if due is None or case.sign_due is None or case.extension_days:
+        return None  # not an SLA clock, or extended by working days
+    if due.astimezone(LOCAL_TZ).time() == time(23, 59, 59):
+        return None  # the end of a day: a rule in days
+    try:
+        return policy_for(case).resolve_unit
+    except InvalidInput:
+        return None
 
 
 def stop_clock(case: Case, now: datetime) -> None:

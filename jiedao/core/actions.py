@@ -173,6 +173,8 @@ def _after_config_write(obj: models.Model) -> None:
         transaction.on_commit(partial(calendar.schedule_changed, obj.year))
     elif isinstance(obj, Grid | BoundarySet):
         transaction.on_commit(geo.invalidate)
+    elif isinstance(obj, Jurisdiction):
+        transaction.on_commit(calendar.invalidate)  # its working hours may have changed
 
 
 def create_jurisdiction(

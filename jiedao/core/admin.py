@@ -120,7 +120,7 @@ class ScopedAdmin(AuditedAdmin):
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(ScopedAdmin):
-    list_display = ("code", "name", "config_name", "case_prefix")
+    list_display = ("code", "name", "config_name", "case_prefix", "working_hours")
     jurisdiction_field = "pk"
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from jiedao.core import calendar
 from jiedao.core.audit import record, record_created, snapshot
 from jiedao.core.configcheck import CheckedConfig, check_config
 from jiedao.core.models import Category, Department, Jurisdiction, Platform, SLAPolicy, Tag, User
@@ -201,6 +202,23 @@ def _write(jur: Jurisdiction, cfg: CheckedConfig, acting_user: User | None, summ
         for t in cfg.tags
     ]
     sync_rows(Tag, tags, wanted_t, make, **kw)
+    _write_working_hours(jur, cfg, acting_user, summary)
+
+
+def _write_working_hours(
+    jur: Jurisdiction, cfg: CheckedConfig, acting_user: User | None, summary: LoadSummary
+) -> None:
+    """sla.json's working hours, when it names them; clocks started later count in them."""
+    if cfg.working_hours is None or str(cfg.working_hours) == jur.working_hours:
+        return
+    before = {"working_hours": jur.working_hours}
+    jur.working_hours = str(cfg.working_hours)
+    jur.save(update_fields=["working_hours"])
+    summary.count(summary.updated, "jurisdiction")
+    after = {"working_hours": jur.working_hours}
+    record(jur, "update", acting_user=acting_user, jurisdiction_id=jur.pk, before=before, after=after)
+    calendar.invalidate()
+    transaction.on_commit(calendar.invalidate)
 
 
 def load_config(jurisdiction: Jurisdiction, name: str, *, acting_user: User | None = None) -> LoadSummary:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from jiedao.core.models import Department, Jurisdiction
 from jiedao.core.models.org import DurationUnit, Urgency
+from jiedao.core.workhours import WorkingHours, parse_working_hours
 
 CODE_MAX = 40
 NAME_MAX = 100
@@ -65,6 +66,7 @@ class CheckedConfig:
     categories: list[CategorySpec]
     sla: list[SLASpec]
     tags: list[TagSpec]
+    working_hours: WorkingHours | None = None  # sla.json's working_hours; None: leave as it is
 
 
 class _Checker:
@@ -202,6 +204,20 @@ class _Checker:
             )
         return out
 
+    def working_hours(self, raw: Any) -> WorkingHours | None:
+        """sla.json's optional "working_hours": ["08:30-12:00", "13:30-17:30"]."""
+        value = raw.get("working_hours") if isinstance(raw, dict) else None
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+            self.error("sla.json working_hours", _('应为时段列表，如 ["08:30-12:00", "13:30-17:30"]'))
+            return None
+        try:
+            return parse_working_hours(",".join(value))
+        except ValidationError as exc:
+            self.error("sla.json working_hours", "；".join(exc.messages))
+            return None
+
     def tags(self, raw: Any) -> list[TagSpec]:
         out: list[TagSpec] = []
         set_seen: set[str] = set()
@@ -225,7 +241,8 @@ def check_config(raw: dict[str, Any], jurisdiction: Jurisdiction) -> CheckedConf
     dept_codes = known | {d.code for d in departments}
     platforms, categories = c.platforms(raw.get("platforms"), dept_codes)
     sla = c.sla(raw["sla"], {x.code for x in categories}) if "sla" in raw else []
+    hours = c.working_hours(raw.get("sla"))
     tags = c.tags(raw["tags"]) if "tags" in raw else []
     if c.errors:
         raise ValidationError(c.errors)
-    return CheckedConfig(departments, platforms, categories, sla, tags)
+    return CheckedConfig(departments, platforms, categories, sla, tags, hours)

@@ -87,7 +87,9 @@ def test_make_up_days_and_holidays(db):
 
 
 def test_hours_and_calendar_days(db):
-    assert add_duration(at(2024, 9, 30, 22), 4, "hours") == Deadline(at(2024, 10, 1, 2), False)
+    # Clock hours run through the night and the holiday; working hours wait for 8 Oct.
+    assert add_duration(at(2024, 9, 30, 22), 4, "clock_hours") == Deadline(at(2024, 10, 1, 2), False)
+    assert add_duration(at(2024, 9, 30, 22), 4, "hours") == Deadline(at(2024, 10, 8, 14), False)
     # Calendar days ignore the holiday: the 3rd day after 30 Sep ends on 3 Oct.
     assert add_duration(at(2024, 9, 30, 8), 3, "calendar_days") == Deadline(eod(2024, 10, 3), False)
     # The local date decides, not UTC: 20:00 UTC on 30 Sep is already 1 Oct in Shanghai.

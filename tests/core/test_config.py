@@ -37,7 +37,7 @@ def test_default_tree_is_two_levels_with_keywords_and_departments(jurisdiction):
     assert elevator.default_department is not None
     assert elevator.default_department.name == "市场监管所"
     default_urgent = SLAPolicy.objects.get(jurisdiction=jurisdiction, category=None, urgency="urgent")
-    assert (default_urgent.sign_amount, default_urgent.sign_unit) == (2, "hours")
+    assert (default_urgent.sign_amount, default_urgent.sign_unit) == (2, "clock_hours")
     assert (default_urgent.resolve_amount, default_urgent.resolve_unit) == (1, "working_days")
     tag = Tag.objects.get(jurisdiction=jurisdiction, tag_set="islander", code="new")
     assert (tag.name, tag.tag_set_name) == ("新岛民", "岛民")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jiedao.core.workhours import DEFAULT_TEXT, validate_working_hours
+
 
 class Jurisdiction(models.Model):
     """A sub-district (街道); everything else belongs to exactly one, fully isolated."""
@@ -13,6 +15,16 @@ class Jurisdiction(models.Model):
     name = models.CharField(_("名称"), max_length=100)
     config_name = models.CharField(_("配置"), max_length=60, default="default")
     case_prefix = models.CharField(_("编号前缀"), max_length=8, default="SJ")
+    working_hours = models.CharField(
+        _("工作时间"),
+        max_length=100,
+        default=DEFAULT_TEXT,
+        validators=[validate_working_hours],
+        help_text=_(
+            "按“工作小时”计的时限只在工作日（含调休上班日，不含法定节假日）的这些时段内计时，"
+            "北京时间，如 08:30-12:00,13:30-17:30；只影响此后开始计时的案件。"
+        ),
+    )
 
     class Meta:
         verbose_name = _("街道")

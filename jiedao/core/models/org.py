@@ -75,7 +75,8 @@ class Urgency(models.TextChoices):
 
 
 class DurationUnit(models.TextChoices):
-    HOURS = "hours", _("小时")
+    HOURS = "hours", _("工作小时")  # counted in the jurisdiction's working hours only
+    CLOCK_HOURS = "clock_hours", _("小时（全天候）")  # 24×7, for 紧急 rules
     WORKING_DAYS = "working_days", _("工作日")
     CALENDAR_DAYS = "calendar_days", _("自然日")
 
