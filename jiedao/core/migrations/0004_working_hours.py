@@ -26,7 +26,7 @@ def urgent_back_to_hours(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_tag_set_name'),
+        ('core', '0003_staff_profile_areas_token_use'),
     ]
 
     operations = [
