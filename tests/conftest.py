@@ -16,7 +16,8 @@ Fixtures (all function-scoped, all need the database):
   ``admin`` (role admin, is_staff so it can open /admin/).
 - ``other_dispatcher``: a dispatcher of ``other_jurisdiction``.
 - ``client_for``: ``client_for(user) -> django.test.Client`` already logged in as ``user``.
-- autouse ``_fresh_caches``: clears the in-process calendar, grid and category caches before each test.
+- autouse ``_fresh_caches``: clears the in-process calendar, grid and category caches before each test;
+  autouse ``_default_language``: each test starts in zh-Hans whatever a previous request activated.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from jiedao.core import calendar, geo
 from jiedao.core.actions import import_grids
@@ -76,6 +79,14 @@ def _fresh_caches() -> None:
     calendar.invalidate()
     geo.invalidate()
     intake.forget_categories()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> None:
+    # A request through the test client leaves its language active in this thread (the locale
+    # middleware activates it and nothing deactivates it), so a test after an English page
+    # would read English messages. Every test starts in the platform's default language.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _make_jurisdiction(code: str, name: str, prefix: str) -> Jurisdiction:
