@@ -23,7 +23,10 @@ class IssuedDocument(models.Model):
     number = models.CharField(_("文号"), max_length=100)
     file = models.FileField(upload_to="documents/%Y/%m/")
     size = models.PositiveIntegerField(default=0)
-    context = models.JSONField(_("生成数据"), default=dict)
+    context = models.JSONField(_("生成数据"), default=dict)  # personal data masked, always
+    # The .docx carries full ID/phone numbers (a for-signature document issued by a user who may
+    # reveal them): only such users may download it, and each download is audited.
+    revealed = models.BooleanField(_("含完整个人信息"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
