@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jiedao.cases.errors import IllegalTransition, InvalidInput, NotFound
@@ -105,6 +106,13 @@ def generate(
     return saved
 
 
+def _record_label(doc: DocumentType) -> str:
+    """The label kept on the record (and in the file name) is the documents' language, whatever
+    the issuer's interface language; pages show `IssuedDocument.title` in the reader's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(doc.label)[:100]
+
+
 def _save(
     case: Case,
     doc: DocumentType,
@@ -121,7 +129,7 @@ def _save(
         jurisdiction_id=case.jurisdiction_id,
         case=case,
         code=doc.code,
-        label=str(doc.label)[:100],
+        label=_record_label(doc),
         number_prefix=doc.number_prefix,
         year=year,
         serial=serial,

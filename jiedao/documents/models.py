@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases.models import Case
 from jiedao.core.models import Jurisdiction
+from jiedao.documents.registry import get_document_type
 
 
 class IssuedDocument(models.Model):
@@ -45,6 +46,12 @@ class IssuedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} {self.number}"
+
+    @property
+    def title(self) -> str:
+        """The type's label in the reader's language (`label` keeps the one it was issued under)."""
+        doc = get_document_type(self.code)
+        return str(doc.label) if doc is not None else self.label
 
     @property
     def filename(self) -> str:

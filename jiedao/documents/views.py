@@ -54,7 +54,7 @@ def generate(request: HttpRequest, case_id: int, code: str) -> HttpResponse:
         messages.error(request, extra["document_error"])
     else:
         messages.success(
-            request, _("已出具%(label)s（%(number)s）。") % {"label": issued.label, "number": issued.number}
+            request, _("已出具%(label)s（%(number)s）。") % {"label": issued.title, "number": issued.number}
         )
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):

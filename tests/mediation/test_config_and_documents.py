@@ -24,6 +24,7 @@ from jiedao.documents.models import IssuedDocument
 from jiedao.events.intake import validate_event
 from jiedao.mediation.models import DisputeType, Party, Room, SharedCourt
 from tests.mediation.conftest import dispute_type, post, valid_id
+from tests.web.test_english import _in_english, chinese_left, jurisdiction_data
 
 ROOT = Path(__file__).resolve().parents[2] / "config"
 
@@ -272,3 +273,21 @@ def test_room_membership_command(jurisdiction: Any, users: Any, mediators: Any, 
         stdout=out,
     )
     assert not RoomMember.objects.filter(room=rooms["qiao"], user=mediators["mediator_gong"]).exists()
+
+
+def test_the_case_page_with_its_documents_reads_in_english(
+    jurisdiction: Any, revealers_case: tuple[int, Any, Any]
+) -> None:
+    case_id, _revealer, mediator = revealers_case
+    _in_english(mediator, "/")
+    response = mediator.post(
+        f"/documents/cases/{case_id}/generate/mediation.agreement/", HTTP_HX_REQUEST="true"
+    )
+    assert "Issued Mediation agreement" in response.content.decode()
+    # The record keeps the documents' language, whoever issued it; pages show the reader's.
+    issued = IssuedDocument.objects.get(case_id=case_id, code="mediation.agreement")
+    assert issued.label == "调解协议书"
+    assert issued.filename.startswith("调解协议书（")
+    page = _in_english(mediator, f"/mediation/{case_id}/")
+    assert ">Mediation agreement</a>" in page
+    assert chinese_left(page, jurisdiction_data(jurisdiction)) == []

@@ -19,8 +19,9 @@ from jiedao.cases import actions
 from jiedao.cases.models import Action, Case
 from jiedao.cases.rules import available_profiles, get_profile
 from jiedao.core.models import Category, Community, Department, Grid, Jurisdiction, Platform, User
+from jiedao.documents.models import IssuedDocument
 from jiedao.events.snapshots import refresh_snapshots
-from jiedao.mediation.models import Room
+from jiedao.mediation.models import Dispute, DisputeType, Party, Room, Session
 from jiedao.petitions.categories import all_categories
 from jiedao.petitions.models import Petitioner
 from tests.events.conftest import new_event
@@ -130,6 +131,15 @@ def jurisdiction_data(jurisdiction: Jurisdiction) -> list[str]:
         values += [p.name, p.address]
     values += [str(get_profile(code).label) for code in available_profiles()]
     values += [c.name for c in all_categories()]  # 信访 content categories: config/petitions/
+    values += Room.objects.filter(jurisdiction=jurisdiction).values_list("brand", flat=True)
+    values += DisputeType.objects.filter(jurisdiction=jurisdiction).values_list("name", flat=True)
+    for d in Dispute.objects.filter(case__jurisdiction=jurisdiction):
+        values += [d.request, d.agreement_terms, d.court_result]
+    for party in Party.objects.filter(dispute__case__jurisdiction=jurisdiction):
+        values += [party.name, party.address]
+    for s in Session.objects.filter(dispute__case__jurisdiction=jurisdiction):
+        values += [s.place, s.attendees, s.record, s.mediator_name]
+    values += IssuedDocument.objects.filter(jurisdiction=jurisdiction).values_list("number", flat=True)
     return values
 
 
