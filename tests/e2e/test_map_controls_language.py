@@ -1,4 +1,5 @@
-"""Leaflet's own controls (zoom buttons, attribution prefix) speak the page's language."""
+"""The interface speaks English all through: Leaflet's own controls (zoom buttons, attribution
+prefix) and the event dashboard drawn from a snapshot the task worker counted in Chinese."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from jiedao.core.models import User
+from jiedao.core.models import Category, Grid, Jurisdiction, User
+from jiedao.events.snapshots import refresh_snapshots
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import login
+from tests.events.conftest import new_event
+from tests.web.test_english import HAN, jurisdiction_data
 
 pytestmark = pytest.mark.e2e
 
@@ -49,3 +53,24 @@ def test_map_controls_follow_the_language(world, live_server, page: Page, screen
     }
     page.hover("#grid-map .leaflet-control-zoom-in")
     page.screenshot(path=str(screenshot_dir / "map-controls-en.png"))
+
+
+def test_dashboard_in_english_from_a_chinese_snapshot(
+    world, jurisdiction: Jurisdiction, grids: dict[str, Grid], live_server, page: Page, screenshot_dir: Path
+) -> None:
+    category = Category.objects.filter(jurisdiction=jurisdiction, children__isnull=True).first()
+    assert category is not None
+    for title in ("路灯不亮", "井盖缺失", "占道经营"):
+        new_event(jurisdiction, world["grid_worker"], grids["G1"], title=title, category=category.pk)
+    assert refresh_snapshots() > 0
+    login(page, live_server.url, "leader", PASSWORD)
+    page.goto(f"{live_server.url}/events/dashboard/")
+    page.click("nav button[value=en]")
+    page.wait_for_selector("html[lang=en]")
+    page.wait_for_selector("#chart-state canvas, #chart-state svg")
+    text = page.inner_text("main")
+    assert "Overdue" in text
+    for name in sorted(jurisdiction_data(jurisdiction), key=len, reverse=True):  # people, platforms
+        text = text.replace(name, " ") if name else text
+    assert not HAN.findall(text), text
+    page.screenshot(path=str(screenshot_dir / "dashboard-en.png"), full_page=True)
