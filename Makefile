@@ -4,6 +4,7 @@ PY := .venv/bin/python
 VENV := .venv/.installed
 NODE := node_modules/.installed
 HOST ?= 127.0.0.1
+# `make run PORT=8080` serves on another port (HOST and WORKERS likewise).
 PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
@@ -40,12 +41,8 @@ run: assets
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py demo --if-empty
 	$(PY) manage.py demo_logins
-	@echo "Serving on http://$(HOST):$(PORT)/ (gunicorn, $(WORKERS) workers) with the task worker"
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(PY) manage.py run_huey --quiet & \
-	  .venv/bin/gunicorn jiedao.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
-	    --threads 1 --worker-class gthread --access-logfile - --log-level warning & \
-	  wait
+	@echo "Serving on http://$(HOST):$(PORT)/ (gunicorn, $(WORKERS) workers) with the task worker; Ctrl-C stops both"
+	@$(PY) -m jiedao.ops.serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 # The suite on SQLite, then on PostgreSQL (DATABASE_URL or the local server started on this machine kind).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test

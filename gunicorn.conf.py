@@ -18,3 +18,11 @@ def post_worker_init(worker: object) -> None:
 
     gc.collect()
     gc.freeze()
+
+
+def on_starting(server: object) -> None:
+    """Load jieba's dictionary once, in the master: the forked workers share it (copy-on-write)
+    instead of each building it again and announcing it again."""
+    from jiedao.nlp.segment import preload
+
+    preload()

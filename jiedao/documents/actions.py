@@ -1,14 +1,20 @@
 """Generating a document: one transaction takes the 文号, saves the .docx and writes the
-IssuedDocument row, the case's timeline entry and the audit entry — or writes nothing."""
+IssuedDocument row, the case's timeline entry and the audit entries — or writes nothing.
+
+A document for signature issued by a user who may reveal personal data carries the full ID and
+phone numbers; each revealed value gets its own "reveal" audit entry on its record, like a
+reveal on the registry's pages. The stored snapshot (IssuedDocument.context) stays masked."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jiedao.cases.errors import IllegalTransition, InvalidInput, NotFound
@@ -18,7 +24,9 @@ from jiedao.core.models import User
 from jiedao.documents.markup import TemplateProblem, chinese_date, parse, plain, render_text
 from jiedao.documents.models import IssuedDocument
 from jiedao.documents.numbering import take_number
-from jiedao.documents.permissions import may_issue
+from jiedao.documents.permissions import may_issue, may_reveal
+from jiedao.documents.personal import Disclosure
+from jiedao.documents.queries import get_document_for
 from jiedao.documents.registry import DocumentType, get_document_type
 from jiedao.documents.templates_source import template_text
 from jiedao.documents.word import write_docx
@@ -72,23 +80,37 @@ def generate(
             if case is None:
                 raise NotFound(_("案件不存在。"))
             doc = _checked_type(code, case, acting_user)
-            data = plain(doc.context(case))
+            raw = doc.context(case)
+            data = plain(raw)
+            reveal = doc.for_signature and may_reveal(acting_user, case.jurisdiction_id)
+            disclosure = Disclosure(reveal=reveal)
+            shown = plain(raw, disclosure) if disclosure.reveal else data
             text = template_text(case.jurisdiction_id, doc)
             year = timezone.localtime(now).year
             serial, number = take_number(case.jurisdiction, doc, year)
-            context = {**data, **base_context(case, number, now)}
+            base = base_context(case, number, now)
             try:
-                content = render_document(text, context, number)
+                content = render_document(text, {**shown, **base}, number)
             except TemplateProblem as exc:
                 raise InvalidInput(
                     _("“%(label)s”的模板有误，请联系管理员：%(error)s") % {"label": doc.label, "error": exc}
                 ) from exc
+            context = {**data, **base}
             saved = _save(case, doc, year, serial, number, content, context, acting_user, now)
+            if disclosure.revealed:
+                _audit_reveals(saved, disclosure, acting_user)
     except Exception:
         if saved is not None:
             saved.file.delete(save=False)  # the row rolled back; do not leave its file behind
         raise
     return saved
+
+
+def _record_label(doc: DocumentType) -> str:
+    """The label kept on the record (and in the file name) is the documents' language, whatever
+    the issuer's interface language; pages show `IssuedDocument.title` in the reader's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(doc.label)[:100]
 
 
 def _save(
@@ -107,7 +129,7 @@ def _save(
         jurisdiction_id=case.jurisdiction_id,
         case=case,
         code=doc.code,
-        label=str(doc.label)[:100],
+        label=_record_label(doc),
         number_prefix=doc.number_prefix,
         year=year,
         serial=serial,
@@ -136,4 +158,36 @@ def _save(
         acting_user=user,
         after={"case": case.pk, "code": doc.code, "number": number, "size": issued.size},
     )
+    return issued
+
+
+def _audit_reveals(issued: IssuedDocument, disclosure: Disclosure, user: User | None) -> None:
+    """One "reveal" entry per value printed in full, on the record it belongs to."""
+    issued.revealed = True
+    issued.save(update_fields=["revealed"])  # the row was inserted in this same transaction
+    for value in disclosure.revealed.values():
+        audit.record(
+            value.owner,
+            "reveal",
+            acting_user=user,
+            after={"field": value.field, "document": issued.number, "case": issued.case_id},
+            jurisdiction_id=issued.jurisdiction_id,
+        )
+
+
+def open_document(pk: int | str, *, acting_user: User | None) -> IssuedDocument:
+    """The document to download (404 unless its case is visible). One with full numbers only
+    for a user who may reveal them in its jurisdiction, and each such download is audited."""
+    issued = get_document_for(acting_user, pk)
+    if not issued.revealed:
+        return issued
+    if not may_reveal(acting_user, issued.jurisdiction_id):
+        raise PermissionDenied(_("此文书含完整的身份证号码和电话，您没有查看完整个人信息的权限。"))
+    with transaction.atomic():
+        audit.record(
+            issued,
+            "reveal",
+            acting_user=acting_user,
+            after={"download": issued.number, "case": issued.case_id},
+        )
     return issued

@@ -10,15 +10,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest
 from django.urls import reverse
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 
 from jiedao.api.auth import current_user
 from jiedao.cases.queries import get_case_for
 from jiedao.documents import actions
 from jiedao.documents.models import IssuedDocument
-from jiedao.documents.queries import case_documents, get_document_for
+from jiedao.documents.queries import case_documents
 from jiedao.documents.views import docx_response
 
 router = Router(tags=["documents"])
@@ -32,6 +34,7 @@ class DocumentOut(Schema):
     year: int
     serial: int
     size: int
+    revealed: bool
     created_at: datetime
     created_by: str
     download_url: str
@@ -56,6 +59,7 @@ def document_out(doc: IssuedDocument) -> dict[str, Any]:
         "year": doc.year,
         "serial": doc.serial,
         "size": doc.size,
+        "revealed": doc.revealed,
         "created_at": doc.created_at,
         "created_by": str(doc.created_by or ""),
         "download_url": reverse("api:download_document", args=[doc.pk]),
@@ -81,4 +85,7 @@ def generate_document(request: HttpRequest, case_id: int, code: str) -> Status:
 
 @router.get("/{document_id}/download", url_name="download_document", summary="下载文书")
 def download_document(request: HttpRequest, document_id: int) -> FileResponse:
-    return docx_response(get_document_for(current_user(request), document_id))
+    try:
+        return docx_response(actions.open_document(document_id, acting_user=current_user(request)))
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc)) from exc

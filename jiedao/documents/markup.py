@@ -32,6 +32,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from jiedao.documents.personal import MASKED, Disclosure, Particulars, Personal
+
 ZWSP = "\u200b"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 _MARKUP_START = ("#", "@", ">>", "[seal]", "|")
@@ -81,8 +83,12 @@ def _clean_text(value: str) -> str:
     return "\n".join(ZWSP + line if line.lstrip().startswith(_MARKUP_START) else line for line in lines)
 
 
-def plain(value: Any) -> Any:
-    """Context value → JSON-safe plain data with markup-safe text (also the stored snapshot)."""
+def plain(value: Any, disclosure: Disclosure = MASKED) -> Any:
+    """Context value → JSON-safe plain data with markup-safe text (also the stored snapshot).
+
+    Personal values print masked unless `disclosure` reveals them (see documents.personal)."""
+    if isinstance(value, Personal | Particulars):
+        return _clean_text(value.text(disclosure))
     if isinstance(value, Promise):
         value = str(value)
     if isinstance(value, str):
@@ -92,9 +98,9 @@ def plain(value: Any) -> Any:
     if isinstance(value, date):
         return chinese_date(value)
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): plain(v, disclosure) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
-        return [plain(v) for v in value]
+        return [plain(v, disclosure) for v in value]
     return _clean_text(str(value))
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases.models import Case
 from jiedao.core.models import Jurisdiction
+from jiedao.documents.registry import get_document_type
 
 
 class IssuedDocument(models.Model):
@@ -23,7 +24,10 @@ class IssuedDocument(models.Model):
     number = models.CharField(_("文号"), max_length=100)
     file = models.FileField(upload_to="documents/%Y/%m/")
     size = models.PositiveIntegerField(default=0)
-    context = models.JSONField(_("生成数据"), default=dict)
+    context = models.JSONField(_("生成数据"), default=dict)  # personal data masked, always
+    # The .docx carries full ID/phone numbers (a for-signature document issued by a user who may
+    # reveal them): only such users may download it, and each download is audited.
+    revealed = models.BooleanField(_("含完整个人信息"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -42,6 +46,12 @@ class IssuedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} {self.number}"
+
+    @property
+    def title(self) -> str:
+        """The type's label in the reader's language (`label` keeps the one it was issued under)."""
+        doc = get_document_type(self.code)
+        return str(doc.label) if doc is not None else self.label
 
     @property
     def filename(self) -> str:

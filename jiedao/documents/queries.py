@@ -11,7 +11,7 @@ from jiedao.cases.models import Case
 from jiedao.cases.queries import get_case_for
 from jiedao.core.models import User
 from jiedao.documents.models import IssuedDocument
-from jiedao.documents.permissions import may_issue
+from jiedao.documents.permissions import may_issue, may_reveal
 from jiedao.documents.registry import DocumentType, document_types_for
 
 
@@ -36,8 +36,14 @@ class CaseDocuments:
     case: Case
     issued: list[IssuedDocument]
     types: list[DocumentType]  # the types this user may generate now (empty if they may not)
+    can_reveal: bool = False  # may download the documents carrying full ID/phone numbers
 
 
 def case_documents(user: User | None, case: Case) -> CaseDocuments:
     types = document_types_for(case) if may_issue(user, case) else []
-    return CaseDocuments(case=case, issued=list(documents_of(case)), types=types)
+    return CaseDocuments(
+        case=case,
+        issued=list(documents_of(case)),
+        types=types,
+        can_reveal=may_reveal(user, case.jurisdiction_id),
+    )

@@ -9,8 +9,13 @@ A kind registers its types in its AppConfig.ready():
         available=lambda case: case.state == "agreed",
     ))
 
-`context(case)` returns plain values (str, int, dates, lists/dicts of them) and may raise
-`jiedao.cases.errors.InvalidInput` to refuse generation with a message; nothing is written then.
+`context(case)` returns plain values (str, int, dates, lists/dicts of them, and personal data as
+`jiedao.documents.personal.Personal`) and may raise `jiedao.cases.errors.InvalidInput` to refuse
+generation with a message; nothing is written then.
+
+`for_signature=True` declares a document the parties sign and a court may later need (调解协议书
+for 司法确认): issued by a user who may reveal personal data in the case's jurisdiction, its
+`Personal` values print in full, each reveal audited; issued by anyone else, masked.
 The template text and its line markup are described in `jiedao.documents.markup`.
 """
 
@@ -44,6 +49,7 @@ class DocumentType:
     number_prefix: str  # 文号 middle part: "调协" → "江心岛调协〔2026〕3号"
     context: Callable[[Case], dict[str, Any]]
     available: Callable[[Case], bool] = _always  # when the button shows / generation is allowed
+    for_signature: bool = False  # parties sign it: full ID/phone numbers for a user who may reveal
 
     @property
     def sequence_name(self) -> str:

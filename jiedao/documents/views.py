@@ -17,7 +17,7 @@ from jiedao.cases.queries import get_case_for
 from jiedao.core.models import User
 from jiedao.documents import actions
 from jiedao.documents.models import IssuedDocument
-from jiedao.documents.queries import case_documents, get_document_for
+from jiedao.documents.queries import case_documents
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -33,7 +33,7 @@ def docx_response(doc: IssuedDocument) -> FileResponse:
 @require_GET
 def download(request: HttpRequest, pk: int) -> FileResponse:
     user: User = request.user  # type: ignore[assignment]
-    return docx_response(get_document_for(user, pk))
+    return docx_response(actions.open_document(pk, acting_user=user))
 
 
 @login_required
@@ -54,7 +54,7 @@ def generate(request: HttpRequest, case_id: int, code: str) -> HttpResponse:
         messages.error(request, extra["document_error"])
     else:
         messages.success(
-            request, _("已出具%(label)s（%(number)s）。") % {"label": issued.label, "number": issued.number}
+            request, _("已出具%(label)s（%(number)s）。") % {"label": issued.title, "number": issued.number}
         )
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):

@@ -2,7 +2,8 @@
 counts them every few minutes per jurisdiction and period, and the page reads the latest one.
 
 A snapshot older than MAX_AGE is ignored (the page then counts live), so a stopped worker
-degrades to slow-but-correct, never to stale.
+degrades to slow-but-correct, never to stale. The worker counts in its own language: the labels
+that are code (period, states, time status) are put back in the reader's language on reading.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from jiedao.cases.models import Case
-from jiedao.events.kind import KIND
+from jiedao.cases.models import Case, TimeStatus
+from jiedao.events.kind import KIND, STATES
 from jiedao.events.models import DashboardSnapshot
 from jiedao.events.stats import PERIODS, compute, jurisdiction_scope
 
@@ -30,7 +32,24 @@ def read_snapshot(jurisdiction_id: int, period: str) -> dict[str, Any] | None:
         .only("data")
         .first()
     )
-    return snap.data if snap is not None else None
+    return relabel(snap.data) if snap is not None else None
+
+
+def _relabelled(rows: list[dict[str, Any]], labels: dict[Any, Any]) -> list[dict[str, Any]]:
+    return [{**r, "label": str(labels[r["key"]])} if r.get("key") in labels else r for r in rows]
+
+
+def relabel(data: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot with the labels the code defines in the current language (names that are
+    data — platforms, departments — stay as stored; an unclassified platform row has key None)."""
+    out = dict(data)
+    period = data.get("period") or {}
+    if period.get("code") in PERIODS:
+        out["period"] = {**period, "label": str(PERIODS[period["code"]])}
+    out["by_state"] = _relabelled(data.get("by_state", []), {code: st.label for code, st in STATES.items()})
+    out["by_time_status"] = _relabelled(data.get("by_time_status", []), {str(t): t.label for t in TimeStatus})
+    out["by_platform"] = _relabelled(data.get("by_platform", []), {None: _("未分类")})
+    return out
 
 
 def refresh_snapshots() -> int:

@@ -1,8 +1,9 @@
 """The mediation documents (人民调解法 §17, §27–§29): 调解申请书, 调解笔录, 调解协议书.
 
-Each registers with the documents engine; the context is plain text. ID numbers and phones go
-into the documents masked (the parties show their cards when they sign; PIPL, ARCHITECTURE
-rule 7), names and addresses in full.
+Each registers with the documents engine. Names and addresses go in as text; ID numbers and
+phones as `Personal` values: masked, except in the documents the parties sign (申请书, 协议书 —
+a court needs the full numbers for 司法确认) when the user issuing them may reveal personal
+data, which the documents engine audits (ARCHITECTURE rule 7).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case
 from jiedao.cases.rules import get_profile
 from jiedao.documents.markup import chinese_date
+from jiedao.documents.personal import Particulars, Personal
 from jiedao.documents.registry import DocumentType, register_document
 from jiedao.mediation.effects import CONFIRMATION, check_parties
 from jiedao.mediation.kind import KIND
@@ -28,10 +30,21 @@ def _dispute(case: Case) -> Dispute:
     return Dispute.objects.select_related("room", "dispute_type", "mediator").get(pk=case.pk)
 
 
-def _party(p: Party) -> dict[str, str]:
-    """Name, then whichever of ID number (masked), phone (masked) and address are known."""
-    known = [("身份证号码", str(p.id_number or "")), ("联系电话", str(p.phone or "")), ("住址", p.address)]
-    return {"name": p.name, "details": "，".join(f"{label}：{value}" for label, value in known if value)}
+def _party(p: Party) -> dict[str, Any]:
+    """Name, then whichever of ID number, phone and address are known (also one by one)."""
+    id_number, phone = Personal(p, "id_number"), Personal(p, "phone")
+    known: list[tuple[str, Personal | str]] = [
+        ("身份证号码", id_number),
+        ("联系电话", phone),
+        ("住址", p.address),
+    ]
+    return {
+        "name": p.name,
+        "id_number": id_number,
+        "phone": phone,
+        "address": p.address,
+        "details": Particulars(known),
+    }
 
 
 def _common(case: Case, dispute: Dispute) -> dict[str, Any]:
@@ -105,6 +118,7 @@ DOCUMENTS = [
         template=TEMPLATES / "application.txt",
         number_prefix="调申",
         context=application_context,
+        for_signature=True,
     ),
     DocumentType(
         code="mediation.record",
@@ -123,6 +137,7 @@ DOCUMENTS = [
         number_prefix="调协",
         context=agreement_context,
         available=_has_agreement,
+        for_signature=True,
     ),
 ]
 

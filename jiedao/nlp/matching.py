@@ -8,19 +8,16 @@ English interface ("Events received") matches nothing.
 from __future__ import annotations
 
 import itertools
-import logging
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import jieba
+from jiedao.nlp.segment import Tokenizer
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
 
     from jiedao.nlp.targets import ExtractedTarget
-
-jieba.setLogLevel(logging.WARNING)
 
 # Words of plans and of our indicator labels that jieba's dictionary splits badly. A private
 # tokenizer, so that other users of jieba are not affected.
@@ -43,8 +40,8 @@ _MIN_SCORE = 0.2
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
-    tokenizer = jieba.Tokenizer()
+def _tokenizer() -> Tokenizer:
+    tokenizer = Tokenizer()
     for word in _DOMAIN_WORDS:
         tokenizer.add_word(word, freq=20000)
     return tokenizer

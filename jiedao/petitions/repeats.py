@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import jieba
 from django.db.models import Q
 
+from jiedao.nlp.segment import lcut
 from jiedao.petitions.models import Petition, Petitioner
 
 LOOKBACK = timedelta(days=730)
@@ -22,7 +22,7 @@ _STOP = set("的了和与及或在是有对为把被向从就也都而并但这�
 
 
 def tokens(text: str) -> set[str]:
-    return {t for t in jieba.lcut(text) if len(t.strip()) >= 2 and t not in _STOP}
+    return {t for t in lcut(text) if len(t.strip()) >= 2 and t not in _STOP}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

@@ -14,7 +14,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases.models import Case
@@ -77,6 +78,11 @@ def backlog_settled(qs: QuerySet[Case], period: Period) -> QuerySet[Case]:
     return backlog_resolved(qs, period).filter(petition__backlog_outcome=BacklogOutcome.SETTLED)
 
 
+def _received_by(channel: Promise | str) -> Promise | str:
+    """收到信访件：来信, in the reader's language (a lazy "%" would fix the language at import)."""
+    return lazy(lambda: gettext("收到信访件：%(channel)s") % {"channel": channel}, str)()
+
+
 def _by_channel(channel: str) -> Select:
     return lambda qs, period: received(qs, period).filter(petition__channel=channel)
 
@@ -94,7 +100,7 @@ FIGURES: list[Figure] = [
     *[
         Figure(
             f"received_{value}",
-            _("收到信访件：%(channel)s") % {"channel": label},
+            _received_by(label),
             _by_channel(value),
             _("期间内登记、信访形式为该渠道的初次信访件"),
         )

@@ -24,6 +24,10 @@ def map_config() -> dict[str, Any]:
             "outside": _("不在任何网格内"),
             "loadFailed": _("网格边界加载失败。"),
             "noGrids": _("没有可显示的网格。"),
+            # Leaflet's own controls (its defaults are English only).
+            "zoomIn": _("放大"),
+            "zoomOut": _("缩小"),
+            "leafletTitle": _("开源交互式地图库"),
         },
     }
 

@@ -18,11 +18,13 @@ from jiedao.cases import actions as engine
 from jiedao.cases.errors import IllegalTransition
 from jiedao.cases.models import Case
 from jiedao.core.config import load_config
+from jiedao.core.models import AuditEntry, RoleAssignment
 from jiedao.documents.actions import generate
 from jiedao.documents.models import IssuedDocument
 from jiedao.events.intake import validate_event
 from jiedao.mediation.models import DisputeType, Party, Room, SharedCourt
-from tests.mediation.conftest import dispute_type, post
+from tests.mediation.conftest import dispute_type, post, valid_id
+from tests.web.test_english import _in_english, chinese_left, jurisdiction_data
 
 ROOT = Path(__file__).resolve().parents[2] / "config"
 
@@ -162,9 +164,85 @@ def test_documents_carry_parties_and_numbers(
     assert "30日内共同向人民法院申请司法确认" in agreement
     assert "13805771234" not in agreement
     assert "138****1234" in agreement
+    # Without the reveal permission: masked numbers, nothing revealed, nothing audited as such.
+    assert not IssuedDocument.objects.filter(case_id=case_id, revealed=True).exists()
+    assert not AuditEntry.objects.filter(action="reveal").exists()
     assert "第1次调解" in texts["record"]
     assert "双方同意维修。" in texts["record"]
     assert "请求502室修复防水并赔偿装修损失。" in texts["application"]
+
+
+@pytest.fixture
+def revealers_case(
+    users: Any, mediators: Any, rooms: Any, client_for: Any, walk_in: Any, api: Any
+) -> tuple[int, Any, Any]:
+    """An agreed case of 民调室 whose mediator holds the reveal permission: (id, mediator, client)."""
+    mediator_user = mediators["mediator_min"]
+    RoleAssignment.objects.filter(user=mediator_user).update(can_reveal_pii=True)
+    dispatcher = client_for(users["dispatcher"])
+    case_id = walk_in(dispatcher)["id"]
+    api(dispatcher, case_id, "assign", room=rooms["min"].pk, mediator=mediator_user.pk)
+    mediator = client_for(mediator_user)
+    today = timezone.localdate().isoformat()
+    api(mediator, case_id, "record_session", held_on=today, attendees="陈晓明、林国华", record="调解。")
+    api(mediator, case_id, "agree", terms="林国华赔偿陈晓明人民币3000元。", effective_on=today)
+    return case_id, mediator_user, mediator
+
+
+def _download(client: Any, doc: IssuedDocument) -> Any:
+    return client.get(f"/documents/{doc.pk}/download/")
+
+
+def test_documents_to_sign_carry_full_numbers_for_a_user_who_may_reveal_them(
+    users: Any, client_for: Any, revealers_case: tuple[int, Any, Any]
+) -> None:
+    case_id, revealer, mediator = revealers_case
+    for code in ("application", "agreement"):
+        assert mediator.post(f"/documents/cases/{case_id}/generate/mediation.{code}/").status_code == 302
+    agreement = IssuedDocument.objects.get(case_id=case_id, code="mediation.agreement")
+    assert agreement.revealed
+    # The stored snapshot stays masked; the Word file has the numbers a court needs.
+    assert "13805771234" not in json.dumps(agreement.context, ensure_ascii=False)
+    text = _docx_text(b"".join(_download(mediator, agreement).streaming_content))
+    applicant_id = valid_id("33030219900101123")
+    assert f"申请人：陈晓明，身份证号码：{applicant_id}，联系电话：13805771234，住址：" in text
+    assert "被申请人：林国华，联系电话：13905775678，住址：江心岛东湖小区4幢502室。" in text
+    assert "****" not in text
+    # One reveal entry per value printed in full, on the party, naming the document.
+    applicant = Party.objects.get(dispute_id=case_id, role="applicant")
+    respondent = Party.objects.get(dispute_id=case_id, role="respondent")
+    reveals = AuditEntry.objects.filter(action="reveal", object_type="mediation.party", user=revealer)
+    rows = {(r.object_id, r.after["field"], r.after["document"]) for r in reveals}
+    application = IssuedDocument.objects.get(case_id=case_id, code="mediation.application")
+    assert rows == {
+        (str(party.pk), field, doc.number)
+        for doc in (application, agreement)
+        for party, field in ((applicant, "id_number"), (applicant, "phone"), (respondent, "phone"))
+    }
+    assert all(r.jurisdiction_id == agreement.jurisdiction_id for r in reveals)
+    # Downloading it again is audited; someone without the permission cannot download it at all.
+    downloads = AuditEntry.objects.filter(action="reveal", object_type="documents.issueddocument")
+    assert downloads.filter(user=revealer, object_id=str(agreement.pk)).count() == 1
+    dispatcher = client_for(users["dispatcher"])
+    assert _download(dispatcher, agreement).status_code == 403
+    api_refused = dispatcher.get(f"/api/documents/{agreement.pk}/download")
+    assert api_refused.status_code == 403
+    assert "您没有查看完整个人信息的权限" in api_refused.json()["message"]
+    assert downloads.count() == 1
+    page = dispatcher.get(f"/mediation/{case_id}/").content.decode()
+    assert "含完整个人信息" in page
+    assert f"/documents/{agreement.pk}/download/" not in page
+
+
+def test_a_notice_not_for_signature_stays_masked_even_for_a_revealer(
+    users: Any, client_for: Any, revealers_case: tuple[int, Any, Any]
+) -> None:
+    case_id, _revealer, mediator = revealers_case
+    assert mediator.post(f"/documents/cases/{case_id}/generate/mediation.record/").status_code == 302
+    record = IssuedDocument.objects.get(case_id=case_id, code="mediation.record")
+    assert not record.revealed
+    assert not AuditEntry.objects.filter(action="reveal").exists()
+    assert _download(client_for(users["dispatcher"]), record).status_code == 200
 
 
 def test_room_membership_command(jurisdiction: Any, users: Any, mediators: Any, rooms: Any) -> None:
@@ -195,3 +273,21 @@ def test_room_membership_command(jurisdiction: Any, users: Any, mediators: Any, 
         stdout=out,
     )
     assert not RoomMember.objects.filter(room=rooms["qiao"], user=mediators["mediator_gong"]).exists()
+
+
+def test_the_case_page_with_its_documents_reads_in_english(
+    jurisdiction: Any, revealers_case: tuple[int, Any, Any]
+) -> None:
+    case_id, _revealer, mediator = revealers_case
+    _in_english(mediator, "/")
+    response = mediator.post(
+        f"/documents/cases/{case_id}/generate/mediation.agreement/", HTTP_HX_REQUEST="true"
+    )
+    assert "Issued Mediation agreement" in response.content.decode()
+    # The record keeps the documents' language, whoever issued it; pages show the reader's.
+    issued = IssuedDocument.objects.get(case_id=case_id, code="mediation.agreement")
+    assert issued.label == "调解协议书"
+    assert issued.filename.startswith("调解协议书（")
+    page = _in_english(mediator, f"/mediation/{case_id}/")
+    assert ">Mediation agreement</a>" in page
+    assert chinese_left(page, jurisdiction_data(jurisdiction)) == []

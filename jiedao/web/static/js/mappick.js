@@ -29,14 +29,25 @@
     return config().labels[key] || fallback;
   }
 
+  /* Leaflet's credit as its attribution prefix, with a translated title (HTML built by the DOM). */
+  function leafletCredit() {
+    var link = document.createElement("a");
+    link.href = "https://leafletjs.com";
+    link.textContent = "Leaflet";
+    link.title = label("leafletTitle", "开源交互式地图库");
+    return link.outerHTML;
+  }
+
   /* A Leaflet map in `element`; tiles only when a tile URL is configured. */
   function create(element) {
     var cfg = config();
     // Fractional zoom so a small sub-district fills a phone screen; a street-level cap because
     // without tiles nothing limits zooming into an empty background.
-    var map = L.map(element, { zoomSnap: 0.25, zoomDelta: 0.5, maxZoom: 19, minZoom: 3 })
+    var map = L.map(element, { zoomSnap: 0.25, zoomDelta: 0.5, maxZoom: 19, minZoom: 3, zoomControl: false })
       .setView(DEFAULT_CENTER, 12);
-    map.attributionControl.setPrefix(false);
+    // Leaflet's controls in the page's language: zoom button titles and the attribution prefix.
+    L.control.zoom({ zoomInTitle: label("zoomIn", "放大"), zoomOutTitle: label("zoomOut", "缩小") }).addTo(map);
+    map.attributionControl.setPrefix(leafletCredit());
     if (cfg.tileUrl) {
       L.tileLayer(cfg.tileUrl, { attribution: cfg.attribution || "", maxZoom: 19 }).addTo(map);
     } else {

@@ -1,0 +1,1 @@
+"""Running the platform: process supervision for `make run` (no Django imports here)."""
