@@ -120,8 +120,14 @@ def role_formset(
 
 
 def empty_row(jurisdiction: Jurisdiction, index: int) -> forms.Form:
-    """One more empty row, numbered `index` (the htmx "add another role" button)."""
-    return RoleForm(prefix=f"{PREFIX}-{index}", scopes=scope_choices(jurisdiction))
+    """One more empty row, numbered `index`, with the formset's 删除 box (the htmx button)."""
+    scopes = scope_choices(jurisdiction)
+    formset = role_formset(jurisdiction, scopes=scopes)
+    row = RoleForm(
+        prefix=formset.add_prefix(index), empty_permitted=True, use_required_attribute=False, scopes=scopes
+    )
+    formset.add_fields(row, index)
+    return row
 
 
 def role_specs(formset: Any, jurisdiction: Jurisdiction) -> list[RoleSpec]:

@@ -268,6 +268,7 @@ def test_add_another_role_row_without_a_page_reload(users, client_for) -> None:
     text = response.content.decode()
     assert 'name="roles-3-role"' in text
     assert 'name="roles-3-scope"' in text
+    assert 'name="roles-3-DELETE"' in text
     assert 'id="id_roles-TOTAL_FORMS" hx-swap-oob="true"' in text
     assert 'value="4"' in text
     assert admin.get(reverse("staff:role_row"), {"roles-TOTAL_FORMS": "x"}).status_code == 404
