@@ -7,6 +7,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -192,7 +193,10 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("community", "grid", "department", "inspection_area", "jurisdiction")
         .order_by("pk")
     )
-    entries = [(e, entry_label(e.action)) for e in history(person).order_by("-at", "-pk")[:10]]
+    # Changes made in this admin's jurisdictions, and the person's own (password) changes.
+    ids = [j.pk for j in managed]
+    own = history(person).filter(Q(jurisdiction_id__in=ids) | Q(jurisdiction_id__isnull=True))
+    entries = [(e, entry_label(e.action)) for e in own.order_by("-at", "-pk")[:10]]
     return render(
         request,
         "staff/person_detail.html",

@@ -310,8 +310,41 @@ def test_staff_pages_read_in_english(users, client_for) -> None:
         assert text in page, text
     assert "新增人员" not in page
     form = admin.get(reverse("staff:create")).content.decode()
-    for text in ("Add another role", "Whole sub-district", "May reveal full personal data", "Create with a one-time"):
+    for text in (
+        "Add another role",
+        "Whole sub-district",
+        "May reveal full personal data",
+        "Create with a one-time",
+    ):
         assert text in form, text
     detail = admin.get(reverse("staff:detail", args=[users["grid_worker"].pk])).content.decode()
     assert "Reset password" in detail
     assert "Deactivate account" in detail
+
+
+def test_a_superuser_manages_every_jurisdiction_and_picks_one_to_create_in(
+    users, other_jurisdiction, other_dispatcher, client_for
+) -> None:
+    root = User.objects.create_superuser(username="root", password="x-12345678", display_name="总管理")
+    client = client_for(root)
+    page = client.get(LIST).content.decode()
+    assert 'data-person="other_dispatcher"' in page
+    assert 'data-person="dispatcher"' in page
+    assert "受理员 · 另一街道" in page
+    assert "网格员 · 测试街道 · 第1网格" in page  # with several jurisdictions, each scope says which
+    form = client.get(reverse("staff:create"), {"j": other_jurisdiction.pk}).content.decode()
+    assert "全街道（另一街道）" in form
+    foreign_grid = other_jurisdiction.grids.get()
+    body = person_post(
+        j=other_jurisdiction.pk,
+        display_name="南山网格员",
+        username="ns_g1",
+        roles=[(Role.GRID_WORKER, f"grid:{foreign_grid.pk}")],
+    )
+    assert client.post(reverse("staff:create"), body).status_code == 200
+    created = User.objects.get(username="ns_g1")
+    assert list(RoleAssignment.objects.filter(user=created).values_list("jurisdiction_id", flat=True)) == [
+        other_jurisdiction.pk
+    ]
+    # Our admin does not see the person made in the other jurisdiction.
+    assert client_for(users["admin"]).get(reverse("staff:detail", args=[created.pk])).status_code == 404
