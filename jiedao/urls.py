@@ -20,5 +20,6 @@ urlpatterns = [
     path("goals/", include("jiedao.goals.urls")),
     path("reports/", include("jiedao.reports.urls")),
     path("audit/", include("jiedao.core.urls")),
+    path("staff/", include("jiedao.staff.urls")),
     path("", include("jiedao.web.urls")),
 ]

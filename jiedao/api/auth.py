@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 from jiedao.api.tokens import user_for_token
 from jiedao.core.models import User
+from jiedao.staff.middleware import password_change_required_message
 
 
 def presents_bearer(authorization: str) -> bool:
@@ -20,6 +22,10 @@ def presents_bearer(authorization: str) -> bool:
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = user_for_token(token)
+        if user is not None and user.must_change_password:
+            # A one-time password opens nothing, the API included, until it is changed
+            # (the page side of this is jiedao.staff.middleware).
+            raise HttpError(403, password_change_required_message())
         if user is not None:
             request.user = user
         return user

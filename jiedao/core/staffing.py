@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.db.models import QuerySet
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ class ScopeUnit:
     # (acting_user, person, jurisdiction, ids): make the person hold exactly these units. Called
     # inside the caller's transaction; writes its own audit entries.
     assign: Callable[[User | None, User, Jurisdiction, set[int]], None]
+    # (jurisdiction, unit id) -> a queryset of the ids of the users holding that unit (a subquery
+    # for the staff list's filter, so filtering costs no extra query)
+    holders: Callable[[Jurisdiction, int], QuerySet] | None = None
+    # (jurisdiction, user ids) -> {user id: ids of the units held}, one query for a page of people
+    held_by: Callable[[Jurisdiction, list[int]], dict[int, set[int]]] | None = None
 
 
 _UNITS: dict[str, ScopeUnit] = {}

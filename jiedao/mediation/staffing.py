@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.core.models import Jurisdiction, Role, User
@@ -26,6 +27,18 @@ def _held(person: User, jurisdiction: Jurisdiction) -> set[int]:
     )
 
 
+def _holders(jurisdiction: Jurisdiction, room_id: int) -> QuerySet:
+    return RoomMember.objects.filter(room_id=room_id, room__jurisdiction=jurisdiction).values("user_id")
+
+
+def _held_by(jurisdiction: Jurisdiction, user_ids: list[int]) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = {}
+    rows = RoomMember.objects.filter(user_id__in=user_ids, room__jurisdiction=jurisdiction)
+    for user_id, room_id in rows.values_list("user_id", "room_id"):
+        out.setdefault(user_id, set()).add(room_id)
+    return out
+
+
 def _assign(acting_user: User | None, person: User, jurisdiction: Jurisdiction, ids: set[int]) -> None:
     members = RoomMember.objects.filter(user=person, room__jurisdiction=jurisdiction).select_related("room")
     for member in members:
@@ -46,5 +59,7 @@ def register() -> None:
             codes=_codes,
             held=_held,
             assign=_assign,
+            holders=_holders,
+            held_by=_held_by,
         )
     )

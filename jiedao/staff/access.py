@@ -1,10 +1,18 @@
-"""Who may manage staff where: the admin role of a jurisdiction (a superuser: every one)."""
+"""Who may manage staff where: the admin role of a jurisdiction (a superuser: every one).
+
+This is the staff app's scope (ARCHITECTURE rule 4): the staff pages read people only through
+`managed_staff` / `person_for`, so an admin of another jurisdiction gets "not found".
+"""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from collections.abc import Iterable
 
-from jiedao.core.models import Jurisdiction, Role, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from jiedao.core.models import Jurisdiction, Role, RoleAssignment, User
 from jiedao.core.scope import assignments_of
 
 
@@ -18,7 +26,33 @@ def managed_jurisdictions(user: User | None) -> QuerySet[Jurisdiction]:
     return Jurisdiction.objects.filter(pk__in=ids)
 
 
+def staff_in(jurisdiction_ids: Iterable[int]) -> QuerySet[User]:
+    """Everyone holding any role in these jurisdictions, or whose unit belongs to one of them."""
+    ids = list(jurisdiction_ids)
+    holders = RoleAssignment.objects.filter(jurisdiction_id__in=ids).values("user_id")
+    return User.objects.filter(Q(pk__in=holders) | Q(department__jurisdiction_id__in=ids))
+
+
 def staff_of(jurisdiction: Jurisdiction) -> QuerySet[User]:
     """Everyone holding any role in the jurisdiction, or whose unit belongs to it."""
-    within = Q(roles__jurisdiction=jurisdiction) | Q(department__jurisdiction=jurisdiction)
-    return User.objects.filter(within).distinct()
+    return staff_in([jurisdiction.pk])
+
+
+def require_manager(user: User) -> list[Jurisdiction]:
+    """The jurisdictions `user` manages, ordered; PermissionDenied (403) when none."""
+    managed = list(managed_jurisdictions(user).order_by("pk"))
+    if not managed:
+        raise PermissionDenied
+    return managed
+
+
+def person_for(user: User, pk: int, managed: list[Jurisdiction]) -> tuple[User, Jurisdiction]:
+    """The person and the managed jurisdiction they are edited in; 404 for anyone else's."""
+    person = staff_in(j.pk for j in managed).filter(pk=pk).select_related("department").first()
+    if person is None:
+        raise Http404
+    held = set(RoleAssignment.objects.filter(user=person).values_list("jurisdiction_id", flat=True))
+    if person.department is not None:
+        held.add(person.department.jurisdiction_id)
+    jurisdiction = next(j for j in managed if j.pk in held)
+    return person, jurisdiction

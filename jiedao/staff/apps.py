@@ -6,3 +6,13 @@ class StaffConfig(AppConfig):
     name = "jiedao.staff"
     label = "staff"
     verbose_name = _("人员与权限")
+
+    def ready(self) -> None:
+        from jiedao.core.menu import MenuEntry, register_menu
+        from jiedao.core.models import Role
+        from jiedao.staff import history
+
+        register_menu(
+            MenuEntry("staff:list", _("人员与权限"), frozenset({Role.ADMIN}), _("系统管理"), order=10)
+        )
+        history.register()

@@ -58,7 +58,7 @@ def test_bad_person_writes_nothing(
             data=PersonData(username=users["dispatcher"].username, display_name="", phone="123"),
             roles=[RoleSpec(Role.GRID_WORKER, grid=foreign), RoleSpec(Role.HANDLER)],
         )
-    assert set(exc.value.message_dict) == {"username", "display_name", "phone"}
+    assert set(exc.value.message_dict) == {"username", "display_name", "phone", "roles"}
     assert User.objects.count() == before
 
 
