@@ -133,7 +133,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("JIEDAO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 _NODE = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/htmx", _NODE / "htmx.org" / "dist"),
