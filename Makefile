@@ -9,7 +9,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test test-sqlite test-postgres check bench env assets browser serve clean messages
+.PHONY: run test test-sqlite test-postgres check bench env assets browser serve clean messages keys
 
 env: $(VENV) $(NODE)
 
@@ -34,7 +34,11 @@ browser:
 messages: $(VENV) browser
 	cd jiedao && ../$(PY) ../manage.py compilemessages -v 0
 
-assets: env messages
+# This machine's own keys, once (var/keys.env): a start with the development keys is refused.
+keys: env
+	$(PY) -m jiedao.core.keys
+
+assets: env messages keys
 	$(PY) manage.py collectstatic --noinput -v 0
 
 run: assets

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -22,6 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from jiedao.core.keys import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -57,7 +58,7 @@ class VarDir:
         env.pop("DATABASE_URL", None)
         env.update(
             JIEDAO_VAR_DIR=str(self.path),
-            JIEDAO_SECRET_KEY=BENCH_SECRET,
+            **BENCH_KEYS,
             DJANGO_SETTINGS_MODULE=self.settings,
             PYTHONDONTWRITEBYTECODE="1",
         )
@@ -72,7 +73,8 @@ class VarDir:
         return result
 
 
-BENCH_SECRET = "bench-" + secrets.token_hex(24)
+# Keys of this bench run (a start with the development keys is refused, as in production).
+BENCH_KEYS = generate()
 
 
 def run(cmd: list[str], env: dict[str, str], timeout: float) -> str:

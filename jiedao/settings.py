@@ -15,17 +15,31 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = os.environ.get("JIEDAO_DEBUG", "0") == "1"
 TESTING = os.environ.get("JIEDAO_TESTING", "0") == "1"
 
-# Development keys are derived only for a local run; production must set real ones.
-_DEV_SECRET = "dev-only-secret-key-change-me-in-production-0123456789abcdef"
-SECRET_KEY = os.environ.get("JIEDAO_SECRET_KEY", _DEV_SECRET)
+# Keys come from the environment, else from VAR_DIR/keys.env (written once per machine by
+# `python -m jiedao.core.keys`, which `make run` calls). The development keys below serve tests
+# and JIEDAO_DEBUG runs only: any other start with one of them is refused (jiedao.core.keys).
+if not TESTING:
+    _keys_file = VAR_DIR / "keys.env"
+    if _keys_file.is_file():
+        for _line in _keys_file.read_text(encoding="utf-8").splitlines():
+            _name, _sep, _value = _line.strip().partition("=")
+            if _sep and not _name.startswith("#"):
+                os.environ.setdefault(_name.strip(), _value.strip())
+DEVELOPMENT_KEYS = {
+    "SECRET_KEY": "dev-only-secret-key-change-me-in-production-0123456789abcdef",
+    "DATA_KEYS": "dev1:ZGV2LW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=",
+    "BLIND_INDEX_KEY": "dev-only-blind-index-key",
+    "TOKEN_HASH_KEY": "dev-only-secret-key-change-me-in-production-0123456789abcdef",
+}
+SECRET_KEY = os.environ.get("JIEDAO_SECRET_KEY", DEVELOPMENT_KEYS["SECRET_KEY"])
 ALLOWED_HOSTS = os.environ.get("JIEDAO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("JIEDAO_CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000").split(",") if o
 ]
 
 # Personal data keys: "kid:base64key,kid2:base64key" (first one encrypts, all decrypt).
-DATA_KEYS = os.environ.get("JIEDAO_DATA_KEYS", "dev1:ZGV2LW9ubHktZGF0YS1rZXktMzItYnl0ZXMtbG9uZyE=")
-BLIND_INDEX_KEY = os.environ.get("JIEDAO_BLIND_INDEX_KEY", "dev-only-blind-index-key")
+DATA_KEYS = os.environ.get("JIEDAO_DATA_KEYS", DEVELOPMENT_KEYS["DATA_KEYS"])
+BLIND_INDEX_KEY = os.environ.get("JIEDAO_BLIND_INDEX_KEY", DEVELOPMENT_KEYS["BLIND_INDEX_KEY"])
 TOKEN_HASH_KEY = os.environ.get("JIEDAO_TOKEN_HASH_KEY", SECRET_KEY)
 
 MAP_TILE_URL = os.environ.get("JIEDAO_MAP_TILE_URL", "")

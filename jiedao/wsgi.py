@@ -11,6 +11,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiedao.settings")
 site = get_wsgi_application()
 
+from jiedao.core.keys import check  # noqa: E402  (needs settings)
+
+check()  # gunicorn runs no system checks: a production start with development keys stops here
+
 from jiedao.api.handler import TokenApiHandler, is_token_request  # noqa: E402  (needs settings)
 
 api = TokenApiHandler()

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "jiedao.core"
     label = "core"
     verbose_name = _("基础")
+
+    def ready(self) -> None:
+        from jiedao.core import keys  # noqa: F401  (registers the development-keys system check)

@@ -41,6 +41,7 @@ def test_serves_then_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     # Like `make run` on a fresh clone: the served pages need the collected, hashed assets.
     env["JIEDAO_STATIC_ROOT"] = str(tmp_path / "static")
     manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([sys.executable, "-m", "jiedao.core.keys"], env=env, cwd=ROOT, check=True)
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v", "0"], env=env, cwd=ROOT, check=True)
     port = _free_port()

@@ -55,6 +55,8 @@ def test_consumer_runs_the_sweep_from_redis(tmp_path: Path) -> None:
         "JIEDAO_TESTING": "0",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
+    # A production-like start needs keys of its own (the committed development keys are refused).
+    subprocess.run([sys.executable, "-m", "jiedao.core.keys"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "migrate", "-v", "0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "shell", "-c", SETUP], env=env, check=True, cwd=ROOT)
     db = sqlite3.connect(tmp_path / "jiedao.sqlite3")
