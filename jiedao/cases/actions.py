@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,10 +19,10 @@ from jiedao.cases import permissions
 from jiedao.cases.attachments import CheckedFile, check_files
 from jiedao.cases.effects import EffectContext
 from jiedao.cases.errors import IllegalTransition, InvalidInput, NotFound, StaleVersion
-from jiedao.cases.kinds import REPORTER, get_kind
+from jiedao.cases.kinds import REPORTER, CaseKind, get_kind
 from jiedao.cases.models import Action, Attachment, Case
 from jiedao.cases.sequences import next_value
-from jiedao.core import audit, crypto, rows
+from jiedao.core import audit, crypto, filestore, rows
 from jiedao.core.models import Jurisdiction, User
 
 AUDIT_FIELDS = [
@@ -75,8 +75,9 @@ def _actor_name(user: User | None) -> str:
 
 
 def _save_files(case: Case, action: Action, files: list[CheckedFile], user: User | None) -> list[Attachment]:
-    return [
-        Attachment.objects.create(
+    saved = []
+    for f in files:
+        att = Attachment.objects.create(
             case=case,
             action=action,
             file=f.upload,
@@ -85,8 +86,9 @@ def _save_files(case: Case, action: Action, files: list[CheckedFile], user: User
             size=f.size,
             uploaded_by=user if user and user.pk else None,
         )
-        for f in files
-    ]
+        filestore.track(att.file)  # removed again if the case's transaction rolls back
+        saved.append(att)
+    return saved
 
 
 def create_case(
@@ -127,7 +129,7 @@ def create_case(
     prefix = kind.number_prefix or new.jurisdiction.case_prefix
     case_row = rows.Prepared(case, later=("number",))
     action_row = rows.Prepared(action, later=("case",))
-    with transaction.atomic():
+    with filestore.atomic():
         seq = next_value(new.jurisdiction.pk, f"case:{kind.code}", now.year)
         case.number = f"{prefix}{now.year}{seq:07d}"
         case_row.insert()
@@ -162,7 +164,7 @@ def perform(
     note = (note or "").strip()
     now = now or timezone.now()
     checked = check_files(files or [])
-    with transaction.atomic():
+    with filestore.atomic():
         case = Case.objects.select_for_update().filter(pk=case_id).first()
         if case is None:
             raise NotFound(_("案件不存在。"))
@@ -196,6 +198,8 @@ def perform(
         from_state = case.state
         ctx = EffectContext(acting_user=acting_user, now=now, note=note)
         effect = kind.effects.get(action)
+        extension = _extension_row(kind, case) if effect is not None else None
+        ext_before = audit.snapshot(extension, kind.extension_fields()) if extension is not None else {}
         if effect is not None:
             effect(case, payload, ctx)
         if transition.target is not None:
@@ -218,7 +222,34 @@ def perform(
         audit.record(
             case, action, acting_user=acting_user, before=before, after=audit.snapshot(case, AUDIT_FIELDS)
         )
+        if extension is not None:
+            _audit_extension(kind, extension, ext_before, action, acting_user, case.jurisdiction_id)
     return case
+
+
+def _extension_row(kind: CaseKind, case: Case) -> Model | None:
+    if kind.extension is None:
+        return None
+    row: Model | None = kind.extension._default_manager.filter(pk=case.pk).first()
+    return row
+
+
+def _audit_extension(
+    kind: CaseKind, row: Model, before: dict[str, Any], action: str, user: User | None, jurisdiction_id: int
+) -> None:
+    """What the transition's effect changed in the kind's own row, as its own audit entry."""
+    row.refresh_from_db()
+    after = audit.snapshot(row, kind.extension_fields())
+    changed = [name for name in after if after[name] != before.get(name)]
+    if changed:
+        audit.record(
+            row,
+            action,
+            acting_user=user,
+            before={n: before.get(n) for n in changed},
+            after={n: after[n] for n in changed},
+            jurisdiction_id=jurisdiction_id,
+        )
 
 
 def find_by_code(jurisdiction_id: int | None, number: str, code: str) -> Case:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
+    from django.db.models import Model
+
     from jiedao.cases.effects import EffectContext
     from jiedao.cases.models import Case
 
@@ -79,6 +81,14 @@ class CaseKind:
     transitions: list[Transition]
     effects: dict[str, Effect] = field(default_factory=dict)
     number_prefix: str = ""
+    # The kind's own row beside each Case (one to one, primary key `case`): the engine audits
+    # what effects change in it, before and after, with the case's own entry.
+    extension: type[Model] | None = None
+
+    def extension_fields(self) -> list[str]:
+        if self.extension is None:
+            return []
+        return [f.name for f in self.extension._meta.concrete_fields if not f.primary_key]
 
     def __post_init__(self) -> None:
         for t in self.transitions:

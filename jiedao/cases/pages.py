@@ -228,11 +228,20 @@ def _details(data: dict[str, Any]) -> list[str]:
             out.append(_("评价：%(r)s") % {"r": Rating(int(data["rating"])).label})
     if data.get("target"):
         out.append(_("合并到：%(n)s") % {"n": data["target"]})
+    if data.get("card") == "yellow":
+        out.append(_("承办部门记黄牌一张"))
+    elif data.get("card") == "red":
+        out.append(_("承办部门记红牌一张"))
     return out
 
 
-# Timeline verbs written outside a kind's transition table (intake, documents issued).
-ENGINE_VERBS: dict[str, Promise] = {"report": gettext_lazy("上报"), "document": gettext_lazy("出具文书")}
+# Timeline verbs written outside a kind's transition table (intake, documents, the SLA sweep).
+ENGINE_VERBS: dict[str, Promise] = {
+    "report": gettext_lazy("上报"),
+    "document": gettext_lazy("出具文书"),
+    "time_yellow": gettext_lazy("临期预警"),
+    "time_red": gettext_lazy("已超期"),
+}
 
 
 def timeline_entries(case: Case) -> list[TimelineEntry]:

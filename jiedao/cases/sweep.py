@@ -1,13 +1,28 @@
-"""The time-status sweep: compares stored timestamps only, issues red/yellow cards."""
+"""The time-status sweep: compares stored timestamps only, issues red/yellow cards.
+
+Every change it makes is written like a person's: an audit entry per case (time_status before
+and after) and a timeline entry (临期预警 / 已超期, naming the card if one was issued), in the
+same transaction as the change, in batches.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Concat
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
-from jiedao.cases.models import CardColor, Case, DepartmentCard, TimeStatus
+from jiedao.cases.models import Action, CardColor, Case, DepartmentCard, TimeStatus
+from jiedao.core.models import AuditEntry
+
+BATCH = 500
+# Timeline verbs of the sweep (labels in cases.pages.ENGINE_VERBS).
+VERBS: dict[str, str] = {TimeStatus.YELLOW: "time_yellow", TimeStatus.RED: "time_red"}
+SYSTEM = gettext_lazy("系统")
 
 
 def refresh_time_status(now: datetime | None = None) -> dict[str, int]:
@@ -27,18 +42,55 @@ def refresh_time_status(now: datetime | None = None) -> dict[str, int]:
                 Case.objects.filter(warn_at__lte=now, due_at__gt=now, time_status=TimeStatus.GREEN),
             ),
         ):
-            rows = list(qs.values_list("id", "jurisdiction_id", "department_id"))
-            ids = [r[0] for r in rows]
-            for start in range(0, len(ids), 500):
-                Case.objects.filter(id__in=ids[start : start + 500]).update(time_status=status)
-            DepartmentCard.objects.bulk_create(
-                [
-                    DepartmentCard(jurisdiction_id=j, department_id=d, case_id=c, color=color, issued_at=now)
-                    for c, j, d in rows
-                    if d is not None
-                ],
-                ignore_conflicts=True,
-                batch_size=500,
+            rows = list(
+                qs.annotate(label=Concat("number", Value(" "), "title")).values_list(
+                    "id", "jurisdiction_id", "department_id", "time_status", "state", "label"
+                )
             )
-            counts[str(status)] = len(ids)
+            for start in range(0, len(rows), BATCH):
+                _apply(rows[start : start + BATCH], status, color, now)
+            counts[str(status)] = len(rows)
     return counts
+
+
+def _apply(rows: list[tuple[Any, ...]], status: str, color: str, now: datetime) -> None:
+    Case.objects.filter(id__in=[r[0] for r in rows]).update(time_status=status)
+    # A department holds at most one card of each colour per case (a re-opened case is not
+    # carded twice): the timeline names the card the department holds.
+    DepartmentCard.objects.bulk_create(
+        [
+            DepartmentCard(jurisdiction_id=j, department_id=d, case_id=c, color=color, issued_at=now)
+            for c, j, d, *_rest in rows
+            if d is not None
+        ],
+        ignore_conflicts=True,
+    )
+    kind = Case._meta.label_lower  # as audit.object_type names a case
+    system = str(SYSTEM)
+    Action.objects.bulk_create(
+        Action(
+            case_id=c,
+            verb=VERBS[status],
+            from_state=state,
+            to_state=state,
+            actor=None,
+            actor_name=system,
+            department_id=d,
+            at=now,
+            data={"time_status": status, **({"card": color} if d is not None else {})},
+        )
+        for c, _j, d, _old, state, _repr in rows
+    )
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            user=None,
+            action="time_status",
+            object_type=kind,
+            object_id=str(c),
+            object_repr=label[:200],
+            jurisdiction_id=j,
+            before={"time_status": old},
+            after={"time_status": status},
+        )
+        for c, j, _d, old, _state, label in rows
+    )

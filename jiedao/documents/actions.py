@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from jiedao.cases.errors import IllegalTransition, InvalidInput, NotFound
 from jiedao.cases.models import Action, Case
-from jiedao.core import audit
+from jiedao.core import audit, filestore
 from jiedao.core.models import User
 from jiedao.documents.markup import TemplateProblem, chinese_date, parse, plain, render_text
 from jiedao.documents.models import IssuedDocument
@@ -68,41 +68,35 @@ def generate(
     """Issue document `code` for the case. Refusals (InvalidInput from the type's context, an
     unavailable type, a broken template) roll everything back, the 文号 included."""
     now = now or timezone.now()
-    saved: IssuedDocument | None = None
-    try:
-        with transaction.atomic():
-            case = (
-                Case.objects.select_for_update(of=("self",))
-                .filter(pk=case_id)
-                .select_related("jurisdiction")
-                .first()
-            )
-            if case is None:
-                raise NotFound(_("案件不存在。"))
-            doc = _checked_type(code, case, acting_user)
-            raw = doc.context(case)
-            data = plain(raw)
-            reveal = doc.for_signature and may_reveal(acting_user, case.jurisdiction_id)
-            disclosure = Disclosure(reveal=reveal)
-            shown = plain(raw, disclosure) if disclosure.reveal else data
-            text = template_text(case.jurisdiction_id, doc)
-            year = timezone.localtime(now).year
-            serial, number = take_number(case.jurisdiction, doc, year)
-            base = base_context(case, number, now)
-            try:
-                content = render_document(text, {**shown, **base}, number)
-            except TemplateProblem as exc:
-                raise InvalidInput(
-                    _("“%(label)s”的模板有误，请联系管理员：%(error)s") % {"label": doc.label, "error": exc}
-                ) from exc
-            context = {**data, **base}
-            saved = _save(case, doc, year, serial, number, content, context, acting_user, now)
-            if disclosure.revealed:
-                _audit_reveals(saved, disclosure, acting_user)
-    except Exception:
-        if saved is not None:
-            saved.file.delete(save=False)  # the row rolled back; do not leave its file behind
-        raise
+    with filestore.atomic():  # a refusal after the file is written removes it with the row
+        case = (
+            Case.objects.select_for_update(of=("self",))
+            .filter(pk=case_id)
+            .select_related("jurisdiction")
+            .first()
+        )
+        if case is None:
+            raise NotFound(_("案件不存在。"))
+        doc = _checked_type(code, case, acting_user)
+        raw = doc.context(case)
+        data = plain(raw)
+        reveal = doc.for_signature and may_reveal(acting_user, case.jurisdiction_id)
+        disclosure = Disclosure(reveal=reveal)
+        shown = plain(raw, disclosure) if disclosure.reveal else data
+        text = template_text(case.jurisdiction_id, doc)
+        year = timezone.localtime(now).year
+        serial, number = take_number(case.jurisdiction, doc, year)
+        base = base_context(case, number, now)
+        try:
+            content = render_document(text, {**shown, **base}, number)
+        except TemplateProblem as exc:
+            raise InvalidInput(
+                _("“%(label)s”的模板有误，请联系管理员：%(error)s") % {"label": doc.label, "error": exc}
+            ) from exc
+        context = {**data, **base}
+        saved = _save(case, doc, year, serial, number, content, context, acting_user, now)
+        if disclosure.revealed:
+            _audit_reveals(saved, disclosure, acting_user)
     return saved
 
 
@@ -139,7 +133,7 @@ def _save(
         created_by=actor,
         created_at=now,
     )
-    issued.file.save(f"doc-{case.pk}-{year}-{serial}.docx", ContentFile(content), save=False)
+    filestore.save(issued.file, f"doc-{case.pk}-{year}-{serial}.docx", ContentFile(content))
     issued.save()
     Action.objects.create(
         case=case,

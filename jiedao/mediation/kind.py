@@ -16,6 +16,7 @@ from jiedao.cases import effects as fx
 from jiedao.cases.kinds import CaseKind, Effect, State, Transition
 from jiedao.core.models import Role
 from jiedao.mediation import effects as mx
+from jiedao.mediation.models import Dispute
 
 KIND = "mediation"
 
@@ -192,4 +193,5 @@ MEDIATION_KIND = CaseKind(
     transitions=TRANSITIONS,
     effects=EFFECTS,
     number_prefix="TJ",
+    extension=Dispute,
 )

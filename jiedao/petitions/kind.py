@@ -23,6 +23,7 @@ from jiedao.cases.kinds import (
 )
 from jiedao.core.models import Role
 from jiedao.petitions import effects as pfx
+from jiedao.petitions.models import Petition
 
 KIND = "petition"
 
@@ -175,4 +176,5 @@ PETITION_KIND = CaseKind(
     transitions=TRANSITIONS,
     effects=EFFECTS,
     number_prefix="XF",
+    extension=Petition,
 )

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiedao.core import audit
+from jiedao.core import audit, filestore
 from jiedao.core.models import Jurisdiction, User
 from jiedao.reports.builder import Report, build_report
 from jiedao.reports.models import GeneratedReport
@@ -37,7 +36,7 @@ def generate_report(*, acting_user: User | None, jurisdiction: Jurisdiction, yea
     check_year(year)
     report = report_for(jurisdiction, year)
     content = render_docx(report)
-    with transaction.atomic():
+    with filestore.atomic():
         stored = GeneratedReport(
             jurisdiction=jurisdiction,
             year=year,
@@ -45,7 +44,7 @@ def generate_report(*, acting_user: User | None, jurisdiction: Jurisdiction, yea
             figures=len(report.figures),
             created_by=acting_user if acting_user and acting_user.pk else None,
         )
-        stored.file.save(f"{jurisdiction.code}-{year}.docx", ContentFile(content), save=False)
+        filestore.save(stored.file, f"{jurisdiction.code}-{year}.docx", ContentFile(content))
         stored.save()
         audit.record(
             stored,

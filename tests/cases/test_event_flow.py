@@ -174,6 +174,16 @@ def test_sweep_turns_cases_yellow_then_red_and_cards_departments(users, clients)
     assert colors == ["red", "yellow"]
     refresh_time_status(timezone.now() + timedelta(days=400))
     assert DepartmentCard.objects.filter(case_id=eid).count() == 2
+    # Each change is audited and shows on the timeline, like a person's action.
+    changes = AuditEntry.objects.filter(object_type="cases.case", object_id=str(eid), action="time_status")
+    assert [(e.before, e.after, e.user_id) for e in changes.order_by("id")] == [
+        ({"time_status": "green"}, {"time_status": "yellow"}, None),
+        ({"time_status": "yellow"}, {"time_status": "red"}, None),
+    ]
+    page = clients["dispatcher"].get(f"/events/{eid}/").content.decode()
+    assert "临期预警" in page
+    assert "已超期" in page
+    assert "承办部门记红牌一张" in page
 
 
 def test_cases_without_a_department_cannot_be_sent_back_to_one(users, clients):

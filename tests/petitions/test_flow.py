@@ -161,3 +161,15 @@ def test_repeat_petition_linked_at_intake(users, jurisdiction):
         petitioners=[{"name": "林某"}],
     )
     assert stranger.petition.repeat_of_id is None
+
+
+def test_what_an_effect_changes_in_the_petition_row_is_audited_before_and_after(users, jurisdiction):
+    from jiedao.core.models import AuditEntry
+
+    case = register(users, jurisdiction, T0)
+    actions.perform(case.pk, "accept", acting_user=users["dispatcher"], now=T0)
+    entry = AuditEntry.objects.get(object_type="petitions.petition", object_id=str(case.pk), action="accept")
+    assert entry.user == users["dispatcher"]
+    assert entry.jurisdiction_id == jurisdiction.pk
+    assert entry.before == {"decided_at": None}
+    assert entry.after["decided_at"].startswith("2025-03-03")

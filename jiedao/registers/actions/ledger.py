@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from jiedao.cases.attachments import check_files
 from jiedao.cases.errors import InvalidInput
+from jiedao.core import filestore
 from jiedao.core.models import Community, Department, User
 from jiedao.registers.access import LEDGER, home_jurisdiction
 from jiedao.registers.actions import base
@@ -81,24 +82,26 @@ def apply_entry(entry: LedgerEntry, data: LedgerInput) -> None:
             checked = check_files([data.evidence])[0]
         except InvalidInput as err:
             raise InvalidInput(err.message, code=err.code, field="evidence") from None
-        entry.evidence.save(checked.name, checked.upload, save=False)
+        filestore.save(entry.evidence, checked.name, checked.upload)
         entry.evidence_name, entry.evidence_type = checked.name, checked.content_type
 
 
 def create_entry(*, acting_user: User, data: LedgerInput) -> LedgerEntry:
     entry = LedgerEntry(jurisdiction_id=home_jurisdiction(acting_user, LEDGER))
-    apply_entry(entry, data)
-    return base.create(entry, acting_user=acting_user, access=LEDGER, fields=LEDGER_FIELDS)
+    with filestore.atomic():  # the evidence is saved first: a refused entry must not keep it
+        apply_entry(entry, data)
+        return base.create(entry, acting_user=acting_user, access=LEDGER, fields=LEDGER_FIELDS)
 
 
 def update_entry(
     *, acting_user: User, entry: LedgerEntry, data: LedgerInput, expected_version: int | None
 ) -> LedgerEntry:
-    return base.update(
-        entry,
-        acting_user=acting_user,
-        access=LEDGER,
-        expected_version=expected_version,
-        fields=LEDGER_FIELDS,
-        apply=lambda e: apply_entry(e, data),
-    )
+    with filestore.atomic():
+        return base.update(
+            entry,
+            acting_user=acting_user,
+            access=LEDGER,
+            expected_version=expected_version,
+            fields=LEDGER_FIELDS,
+            apply=lambda e: apply_entry(e, data),
+        )
