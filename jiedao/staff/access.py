@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from jiedao.core.models import Jurisdiction, Role, RoleAssignment, User
 from jiedao.core.scope import assignments_of
@@ -56,3 +56,9 @@ def person_for(user: User, pk: int, managed: list[Jurisdiction]) -> tuple[User, 
         held.add(person.department.jurisdiction_id)
     jurisdiction = next(j for j in managed if j.pk in held)
     return person, jurisdiction
+
+
+def pick_jurisdiction(request: HttpRequest, managed: list[Jurisdiction]) -> Jurisdiction:
+    """The managed jurisdiction a page works in (`j`), the first one by default."""
+    wanted = request.POST.get("j") or request.GET.get("j") or ""
+    return next((j for j in managed if str(j.pk) == wanted), managed[0])

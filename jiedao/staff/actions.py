@@ -7,6 +7,7 @@ one transaction. People are never deleted: cases keep their actors.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -177,7 +178,7 @@ def set_roles(
         RoleAssignment.objects.filter(user=person, jurisdiction=jurisdiction).delete()
         _write_roles(person, jurisdiction, roles, acting_user=acting_user)
         after = roles_snapshot(person, jurisdiction)
-        if after == before:
+        if _same_roles(after, before):
             transaction.set_rollback(True)
             return False
         audit.record(
@@ -190,6 +191,16 @@ def set_roles(
         )
     _forget_scope(person)
     return True
+
+
+def _same_roles(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+    """The same roles, in whatever order they were written (a re-imported sheet, a form whose
+    rows were reordered): no change, no audit entry."""
+
+    def key(items: list[dict[str, Any]]) -> list[str]:
+        return sorted(json.dumps(item, sort_keys=True) for item in items)
+
+    return key(a) == key(b)
 
 
 def _write_roles(

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from jiedao.staff import views
 
@@ -14,7 +14,5 @@ urlpatterns = [
         path(f"<int:pk>/{action.replace('_', '-')}/", views.person_action, {"action": action}, name=action)
         for action in ("deactivate", "reactivate", "require_password_change", "reset_password")
     ),
-    # The lead adds here, once branch `staffimport` is merged (its packages bring their own urls):
-    #   path("", include("jiedao.staff.imports.urls")),  -> staff:import (批量导入 on the list)
-    #   path("", include("jiedao.staff.tokens.urls")),   -> staff:tokens (令牌 on the person page)
+    path("", include("jiedao.staff.imports.urls")),  # staff:import (批量导入 on the list)
 ]

@@ -18,9 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from jiedao.core.audit import history
-from jiedao.core.models import Jurisdiction, User
+from jiedao.core.models import User
 from jiedao.staff import actions
-from jiedao.staff.access import person_for, require_manager
+from jiedao.staff.access import person_for, pick_jurisdiction, require_manager
 from jiedao.staff.forms import OwnPasswordForm, PersonForm, StaffFilterForm, apply_errors
 from jiedao.staff.history import entry_label
 from jiedao.staff.queries import role_lines, search_staff
@@ -50,12 +50,6 @@ FLAG_ACTIONS = {
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
-
-
-def _pick(request: HttpRequest, managed: list[Jurisdiction]) -> Jurisdiction:
-    """The managed jurisdiction the page works in (`j`), the first one by default."""
-    wanted = request.POST.get("j") or request.GET.get("j") or ""
-    return next((j for j in managed if str(j.pk) == wanted), managed[0])
 
 
 @login_required
@@ -88,7 +82,7 @@ def _role_errors(form: PersonForm, exc: ValidationError) -> list[str]:
 def person_create(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     managed = require_manager(user)
-    jurisdiction = _pick(request, managed)
+    jurisdiction = pick_jurisdiction(request, managed)
     scopes = scope_choices(jurisdiction)
     post = request.POST if request.method == "POST" else None
     form = PersonForm(post, jurisdiction=jurisdiction)
@@ -178,7 +172,7 @@ def role_row(request: HttpRequest) -> HttpResponse:
     if not raw.isdigit() or int(raw) >= MAX_ROLE_ROWS:
         raise Http404
     index = int(raw)
-    row = empty_row(_pick(request, managed), index)
+    row = empty_row(pick_jurisdiction(request, managed), index)
     return render(request, "staff/_role_row_added.html", {"row": row, "total": index + 1})
 
 
