@@ -15,6 +15,7 @@ ACTION_LABELS = {
     "require_password_change": _("要求下次登录修改密码"),
     "reset_password": _("重置密码"),
     "change_password": _("本人修改密码"),
+    "revoke_token": _("吊销接口令牌"),
 }
 
 

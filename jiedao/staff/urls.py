@@ -15,4 +15,5 @@ urlpatterns = [
         for action in ("deactivate", "reactivate", "require_password_change", "reset_password")
     ),
     path("", include("jiedao.staff.imports.urls")),  # staff:import (批量导入 on the list)
+    path("", include("jiedao.staff.tokens.urls")),  # staff:tokens (接口令牌 on the person page)
 ]

@@ -39,10 +39,10 @@ def build_template(jurisdiction: Jurisdiction) -> bytes:
             cell.fill = required
         note = (_("必填。") if column.required else "") + str(column.help)
         cell.comment = Comment(note, "jiedao", width=260, height=110)
-        sheet.column_dimensions[cell.column_letter].width = max(12, len(column.header) * 2 + 4)
-        # Text cells, so that Excel keeps a phone number's or a code's leading characters.
-        for row in range(2, 502):
-            sheet.cell(row=row, column=i).number_format = "@"
+        dimension = sheet.column_dimensions[cell.column_letter]
+        dimension.width = max(12, len(column.header) * 2 + 4)
+        # Text columns, so that Excel keeps a code's leading zeros and a phone number's digits.
+        dimension.number_format = "@"
     sheet.freeze_panes = "A2"
     _instructions(book.create_sheet(_("填写说明")), jurisdiction, bold)
     out = io.BytesIO()
