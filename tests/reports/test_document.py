@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from jiedao.core.audit import history
 from jiedao.core.indicators import get_indicator
@@ -105,3 +106,14 @@ def test_command_refuses_bad_input(jurisdiction: Jurisdiction, tmp_path: Path) -
     with pytest.raises(CommandError, match="没有代码为 nowhere 的街道"):
         _generate(tmp_path, YEAR, "--jurisdiction", "nowhere")
     assert not GeneratedReport.objects.exists()
+
+
+def test_the_draft_is_chinese_whatever_language_is_active(demo: Jurisdiction, tmp_path: Path) -> None:
+    # An English page before (a leader reading in English) leaves English active in the thread:
+    # the draft's units and the appendix's labels stay those of a Chinese document.
+    with translation.override("en"):
+        doc = read_report(_generate(tmp_path), YEAR)
+    received = independent("events.received", demo.pk, YEAR)
+    assert f"受理各类事件{received}件" in doc.summary
+    assert "cases" not in doc.summary
+    assert any(row[2] == "受理事件数" for row in doc.appendix[1:])
