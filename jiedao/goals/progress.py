@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 
 from jiedao.core.indicators import Period
 from jiedao.goals.models import Direction, Target, TargetKind
-from jiedao.goals.values import IndicatorValue, value_of
+from jiedao.goals.values import IndicatorInfo, IndicatorValue, evaluate, find
 
 ONE = Decimal("0.1")
 
@@ -27,6 +27,7 @@ class Progress:
     expected_percent: Decimal  # where a steady pace would be today (a rate: 100, the level itself)
     status: str  # "done", "on_track", "behind", "pending", "no_data"
     url: str  # the drill-down of the number
+    indicator_label: str = ""  # the bound indicator as people call it (never its code)
 
     @property
     def value(self) -> Decimal | None:
@@ -57,15 +58,18 @@ def progress_of(target: Target, today: date) -> Progress:
     expected = elapsed_percent(target.year, target.deadline, today)
     start = date(target.year, 1, 1)
     period = Period(start, min(today, year_end)) if today >= start else None
-    if target.kind == TargetKind.QUALITATIVE or not target.indicator_code or period is None:
+    info = _indicator(target)
+    label = info.label if info is not None else ""
+    if target.kind == TargetKind.QUALITATIVE or info is None or period is None:
         status = "done" if target.done else "pending"
-        return Progress(target, period, None, Decimal(100) if target.done else None, expected, status, "")
+        done = Decimal(100) if target.done else None
+        return Progress(target, period, None, done, expected, status, "", label)
     direction = target.kind == TargetKind.DIRECTION
-    reading = value_of(target.indicator_code, target.jurisdiction_id, period, compare=direction)
+    reading = evaluate(info, target.jurisdiction_id, period, compare=direction)
     url = drilldown_url(target.indicator_code, period)
     value = reading.value
     if value is None:
-        return Progress(target, period, reading, None, expected, "no_data", url)
+        return Progress(target, period, reading, None, expected, "no_data", url, label)
     if direction:
         prev = reading.yoy_previous
         if prev is None:
@@ -74,13 +78,13 @@ def progress_of(target: Target, today: date) -> Progress:
             status = "on_track" if value < prev else "behind"
         else:
             status = "on_track" if value > prev else "behind"
-        return Progress(target, period, reading, None, expected, status, url)
+        return Progress(target, period, reading, None, expected, status, url, label)
     assert target.quantity is not None
     if target.direction == Direction.AT_MOST:
         # 控制在…以内 (零增长 included): a ceiling to stay under all year, never "done" early.
         status = "on_track" if value <= target.quantity else "behind"
         percent = _percent(value, target.quantity) if target.quantity else None
-        return Progress(target, period, reading, percent, Decimal(100), status, url)
+        return Progress(target, period, reading, percent, Decimal(100), status, url, label)
     percent = _percent(value, target.quantity)
     if reading.unit == "%":
         # A rate (按期办结率 ≥ 95%) is a level to hold all year, not an amount that accumulates.
@@ -90,7 +94,17 @@ def progress_of(target: Target, today: date) -> Progress:
         status = "done"
     else:
         status = "on_track" if percent >= expected else "behind"
-    return Progress(target, period, reading, percent, expected, status, url)
+    return Progress(target, period, reading, percent, expected, status, url, label)
+
+
+def _indicator(target: Target) -> IndicatorInfo | None:
+    """The indicator the target is bound to (None when unbound or no longer defined)."""
+    if not target.indicator_code:
+        return None
+    try:
+        return find(target.indicator_code, target.jurisdiction_id)
+    except LookupError:
+        return None
 
 
 def _percent(value: Decimal, of: Decimal) -> Decimal:

@@ -28,7 +28,8 @@ def _user(request: HttpRequest) -> User:
 
 
 def _indicator_choices(jurisdiction_id: int) -> list[tuple[str, str]]:
-    return [(i.code, f"{i.label}（{i.unit}）· {i.code}") for i in catalog(jurisdiction_id)]
+    """Indicators as people call them: label and unit (the code is for template authors only)."""
+    return [(i.code, f"{i.label}（{i.unit}）") for i in catalog(jurisdiction_id)]
 
 
 @login_required
@@ -67,7 +68,8 @@ def _proposal_form(p: Proposal, choices: list[tuple[str, str]], data: Any = None
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for(request, pk)
     choices = _indicator_choices(plan.jurisdiction_id)
-    rows = [(p, _proposal_form(p, choices)) for p in plan.proposals.all()]
+    labels = dict(choices)
+    rows = [(p, _proposal_form(p, choices), labels.get(p.indicator_code, "")) for p in plan.proposals.all()]
     return render(request, "goals/plan.html", {"plan": plan, "rows": rows, "Status": ProposalStatus})
 
 

@@ -1,4 +1,8 @@
-"""The appendix: every number of the body with its indicator, period, exact value and query."""
+"""The appendix: every number of the body with its indicator, period, exact value and query.
+
+The indicator is named by its label: the report is read by people, and an internal code
+(registers.land_acquired_area) means nothing to them; the web version links each row to its records.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from jiedao.core.indicators import Period
 from jiedao.nlp.formatting import plain
 from jiedao.reports.builder import Figure, Report
 
-HEADER = ("序号", "正文表述", "指标及代码", "统计周期", "数值", "查询口径")
+HEADER = ("序号", "正文表述", "指标", "统计周期", "数值", "查询口径")
 
 
 def period_text(period: Period) -> str:
@@ -47,7 +51,7 @@ def appendix_rows(report: Report) -> list[tuple[str, ...]]:
             (
                 str(fig.index),
                 fig.text,
-                f"{fig.label}\n{fig.code}",
+                fig.label,
                 period_cell(fig),
                 value_text(fig),
                 query_text(fig, report),

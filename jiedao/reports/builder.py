@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from django.utils import translation
+
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction
 from jiedao.nlp.numbers import format_change, format_quantity
@@ -17,6 +19,9 @@ from jiedao.reports.layout import PLACEHOLDER, VARIABLES, Layout, Section, Slot,
 from jiedao.reports.values import Reading, drilldown_url, read
 
 NUMERALS = "一二三四五六七八九十"
+# The report is a Chinese government document whatever the reader's interface language: the
+# indicators' labels and units it prints ("件", "亩") are read in Chinese, never in English.
+REPORT_LANGUAGE = "zh-hans"
 
 
 def numeral(n: int) -> str:
@@ -171,6 +176,11 @@ def _plan(filler: _Filler, targets: dict[str, list[str]], layout: Layout) -> lis
 
 
 def build_report(jurisdiction: Jurisdiction, year: int, layout: Layout) -> Report:
+    with translation.override(REPORT_LANGUAGE):
+        return _build(jurisdiction, year, layout)
+
+
+def _build(jurisdiction: Jurisdiction, year: int, layout: Layout) -> Report:
     filler = _Filler(jurisdiction, year)
     summary = _summary(filler, layout.summary)
     plan_sections = _plan(filler, plan.targets_by_area(jurisdiction.pk, year + 1), layout)

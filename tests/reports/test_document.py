@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
+from jiedao.core.audit import history
+from jiedao.core.indicators import get_indicator
 from jiedao.core.models import Jurisdiction
 from jiedao.reports.models import GeneratedReport, ReportTemplate
 
@@ -37,16 +40,21 @@ def test_every_number_equals_an_independent_count(demo: Jurisdiction, tmp_path: 
         assert items, s
     assert GeneratedReport.objects.filter(jurisdiction=demo, year=YEAR).count() == 1
     header, rows = doc.appendix[0], doc.appendix[1:]
-    assert header == ["序号", "正文表述", "指标及代码", "统计周期", "数值", "查询口径"]
+    assert header == ["序号", "正文表述", "指标", "统计周期", "数值", "查询口径"]
+    # The appendix names indicators by label; the audit entry keeps their codes, in body order.
+    stored = GeneratedReport.objects.get(jurisdiction=demo, year=YEAR)
+    codes = [code for code, _form, _value in history(stored).get().after["figures"]]
     found = list(NUMBER.finditer(doc.summary))
     assert len(found) >= 5
     # The appendix lists every number of the body, in the order the body prints them.
     assert len(found) == len(rows)
     for match, row in zip(found, rows, strict=True):
         assert doc.summary[match.start() :].startswith(row[1]), (match.group(0), row)
-    for n, row in enumerate(rows, 1):
+    assert len(codes) == len(rows)
+    for n, (row, code) in enumerate(zip(rows, codes, strict=True), 1):
         index, text, indicator, period, _value, query = row
-        code = indicator.split("\n")[1]
+        if not code.startswith("stats."):
+            assert indicator == str(get_indicator(code).label)
         assert index == str(n)
         assert period.startswith(f"{YEAR}-01-01至{YEAR}-12-31")
         assert query.strip()
@@ -98,3 +106,14 @@ def test_command_refuses_bad_input(jurisdiction: Jurisdiction, tmp_path: Path) -
     with pytest.raises(CommandError, match="没有代码为 nowhere 的街道"):
         _generate(tmp_path, YEAR, "--jurisdiction", "nowhere")
     assert not GeneratedReport.objects.exists()
+
+
+def test_the_draft_is_chinese_whatever_language_is_active(demo: Jurisdiction, tmp_path: Path) -> None:
+    # An English page before (a leader reading in English) leaves English active in the thread:
+    # the draft's units and the appendix's labels stay those of a Chinese document.
+    with translation.override("en"):
+        doc = read_report(_generate(tmp_path), YEAR)
+    received = independent("events.received", demo.pk, YEAR)
+    assert f"受理各类事件{received}件" in doc.summary
+    assert "cases" not in doc.summary
+    assert any(row[2] == "受理事件数" for row in doc.appendix[1:])

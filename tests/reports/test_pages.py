@@ -139,3 +139,12 @@ def test_api_gives_each_figure_with_its_query_and_link(
     client.post("/reports/generate/", {"year": str(YEAR)})
     listed = client.get("/api/reports/").json()
     assert [r["year"] for r in listed] == [YEAR]
+
+
+def test_web_version_reads_in_chinese_for_an_english_reader(demo: Jurisdiction, demo_leader: User) -> None:
+    client = Client()
+    client.force_login(demo_leader)
+    page = client.get(f"/reports/year/{YEAR}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    received = independent("events.received", demo.pk, YEAR)
+    assert f">{received}件</a>" in page
+    assert "cases</a>" not in page

@@ -71,7 +71,7 @@ def test_draft_converts_to_pdf_with_chinese_text(demo: Jurisdiction, tmp_path: P
         f"二、{YEAR + 1}年工作思路",
         "实现600亩土地顺利征收",
         "报告数字来源表",
-        "events.received",
+        "受理事件数",  # the appendix names its indicators by label, not by code
     ):
         assert words in flat, words
     fonts = _run("pdffonts", str(pdf))
