@@ -79,6 +79,9 @@ class CaseKind:
     transitions: list[Transition]
     effects: dict[str, Effect] = field(default_factory=dict)
     number_prefix: str = ""
+    # The roles that read cases of this kind (each within its scope); None: every role. The
+    # kind's pages and menu entries use the same tuple, so what is listed is what is shown.
+    readers: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         for t in self.transitions:
@@ -113,3 +116,7 @@ def register_kind(kind: CaseKind) -> CaseKind:
 
 def get_kind(code: str) -> CaseKind:
     return _KINDS[code]
+
+
+def all_kinds() -> list[CaseKind]:
+    return list(_KINDS.values())
