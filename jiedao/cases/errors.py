@@ -24,6 +24,13 @@ class InvalidInput(CaseError):
     code = "invalid"
 
 
+class Forbidden(CaseError):
+    """The user may not do this here (e.g. report into a grid outside their own)."""
+
+    status = 403
+    code = "forbidden"
+
+
 class IllegalTransition(CaseError):
     status = 409
     code = "illegal_transition"

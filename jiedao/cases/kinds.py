@@ -81,6 +81,9 @@ class CaseKind:
     transitions: list[Transition]
     effects: dict[str, Effect] = field(default_factory=dict)
     number_prefix: str = ""
+    # The roles that read cases of this kind (each within its scope); None: every role. The
+    # kind's pages and menu entries use the same tuple, so what is listed is what is shown.
+    readers: frozenset[str] | None = None
     # The kind's own row beside each Case (one to one, primary key `case`): the engine audits
     # what effects change in it, before and after, with the case's own entry.
     extension: type[Model] | None = None
@@ -123,3 +126,7 @@ def register_kind(kind: CaseKind) -> CaseKind:
 
 def get_kind(code: str) -> CaseKind:
     return _KINDS[code]
+
+
+def all_kinds() -> list[CaseKind]:
+    return list(_KINDS.values())

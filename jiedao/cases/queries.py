@@ -7,47 +7,87 @@ from collections.abc import Callable
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from jiedao.cases.kinds import all_kinds, get_kind
 from jiedao.cases.models import Action, Case
 from jiedao.core.models import User
 from jiedao.core.scope import Scope, scope_of
 
-# A kind may narrow the filter for some users (mediators see the disputes of their rooms only):
-# `narrow(user)` returns a Q the kind's cases must also match, or None to leave the user alone.
-KindScope = Callable[[User], Q | None]
-_KIND_SCOPES: dict[str, KindScope] = {}
+# An app may grant a user cases of a kind that their core scope does not reach (a mediator the
+# disputes of their rooms, and the events those disputes came from): `grant(user)` returns a Q
+# of further cases of that kind the user reads, or None (no query cost for everyone else).
+CaseGrant = Callable[[User], Q | None]
+_GRANTS: dict[str, list[CaseGrant]] = {}
 
 
-def register_kind_scope(kind: str, narrow: KindScope) -> None:
-    _KIND_SCOPES[kind] = narrow
+def register_case_grant(kind: str, grant: CaseGrant) -> None:
+    held = _GRANTS.setdefault(kind, [])
+    if grant not in held:
+        held.append(grant)
+
+
+def _readers_scope(scope: Scope, kind: str) -> Scope:
+    try:
+        readers = get_kind(kind).readers
+    except KeyError:
+        readers = None
+    return scope if readers is None else scope.through(readers)
+
+
+def _scope_q(scope: Scope) -> Q:
+    return scope.filter_q(
+        jurisdiction="jurisdiction",
+        community="community",
+        grid="grid",
+        department="department",
+        creator="created_by",
+    )
+
+
+def _granted_q(user: User | None, kind: str) -> Q | None:
+    if user is None or not user.is_authenticated:
+        return None
+    q: Q | None = None
+    for grant in _GRANTS.get(kind, ()):
+        extra = grant(user)
+        if extra is not None:
+            q = extra if q is None else q | extra
+    return q
+
+
+def _kind_q(scope: Scope, user: User | None, kind: str) -> Q:
+    """The cases of `kind` the user reads: their scope through the kind's readers, plus grants."""
+    q = _scope_q(_readers_scope(scope, kind))
+    granted = _granted_q(user, kind)
+    return q if granted is None else q | granted
 
 
 def visible_cases(user: User | None, kind: str | None = None) -> QuerySet[Case]:
-    qs = cases_in_scope(scope_of(user), kind)
-    if user is None:
-        return qs
-    for code, narrow in _KIND_SCOPES.items():
-        if kind not in (None, code):
-            continue
-        q = narrow(user)
-        if q is not None:
-            qs = qs.filter(q if kind == code else ~Q(kind=code) | q)
-    return qs
+    """Every read of cases starts here: the one permission filter (rule 4)."""
+    return _visible(scope_of(user), user, kind)
 
 
 def cases_in_scope(scope: Scope, kind: str | None = None) -> QuerySet[Case]:
-    """The one permission filter for cases, for a user's scope or a synthetic one (background jobs)."""
-    qs = Case.objects.filter(
-        scope.filter_q(
-            jurisdiction="jurisdiction",
-            community="community",
-            grid="grid",
-            department="department",
-            creator="created_by",
-        )
-    )
+    """The permission filter for a scope alone, e.g. a background job's whole jurisdiction."""
+    return _visible(scope, None, kind)
+
+
+def _visible(scope: Scope, user: User | None, kind: str | None) -> QuerySet[Case]:
     if kind:
-        qs = qs.filter(kind=kind)
-    return qs
+        return Case.objects.filter(_kind_q(scope, user, kind), kind=kind)
+    if scope.superuser:
+        return Case.objects.all()
+    # Any kind (an attachment, a document, a history by case id): when every kind reads alike
+    # (a dispatcher, a leader) one filter; otherwise each kind with its own.
+    parts = {kind.code: _readers_scope(scope, kind.code) for kind in all_kinds()}
+    grants = {code: _granted_q(user, code) for code in parts}
+    if len({part.reach for part in parts.values()}) <= 1 and all(g is None for g in grants.values()):
+        return Case.objects.filter(_scope_q(next(iter(parts.values()), scope)))
+    q = Q(pk__in=[])
+    for code, part in parts.items():
+        granted = grants[code]
+        own = _scope_q(part) if granted is None else _scope_q(part) | granted
+        q |= Q(kind=code) & own
+    return Case.objects.filter(q)
 
 
 def get_case_for(user: User | None, pk: int | str, kind: str | None = None) -> Case:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases.models import Channel, Rating, TimeStatus
@@ -151,12 +152,16 @@ class EventIntakeForm(forms.Form):
         label=_("匿名反映"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
     )
 
-    def __init__(self, *args: Any, jurisdiction_id: int, default_channel: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, jurisdiction_id: int, grids: QuerySet[Grid], default_channel: str, **kwargs: Any
+    ) -> None:
+        """`grids`: the grids the reporter may report into (`intake.reportable_grids`)."""
         super().__init__(*args, **kwargs)
         ids = {jurisdiction_id}
         self.fields["category"].choices = [("", _("请选择（可不选）")), *category_choices(ids)]  # type: ignore[attr-defined]
         self.fields["grid"].choices = [("", _("按地图选点自动确定"))] + [  # type: ignore[attr-defined]
-            (str(g.pk), f"{g.community.name} · {g.name}") for g in active_grids(ids)
+            (str(g.pk), f"{g.community.name} · {g.name}")
+            for g in grids.select_related("community").order_by("code")
         ]
         self.fields["channel"].initial = default_channel
 

@@ -11,19 +11,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jiedao.cases import inputs
 from jiedao.cases.actions import NewCase
-from jiedao.cases.errors import InvalidInput
+from jiedao.cases.errors import Forbidden, InvalidInput
 from jiedao.cases.models import Channel
 from jiedao.core import crypto, geo
 from jiedao.core.models import Category, Grid, Jurisdiction, Platform, Role, User
 from jiedao.core.models.org import Urgency
 from jiedao.core.rows import Reader
-from jiedao.core.scope import assignments_of
-from jiedao.events.kind import KIND
+from jiedao.core.scope import Scope, assignments_of, scope_of
+from jiedao.events.kind import INTAKE_ROLES, KIND
 
 _CATEGORY = Reader(Category)
 _PLATFORM = Reader(Platform)
@@ -99,6 +100,31 @@ def intake_jurisdiction(user: User | None) -> Jurisdiction:
     return held[0].jurisdiction
 
 
+def intake_scope(user: User) -> Scope:
+    """Where `user` may report: what their reporting roles reach (a grid worker their grids)."""
+    return scope_of(user).through(INTAKE_ROLES)
+
+
+def reportable_grids(user: User, jurisdiction: Jurisdiction) -> QuerySet[Grid]:
+    """The active grids of `jurisdiction` the user may report into (the form's choices)."""
+    q = intake_scope(user).filter_q(jurisdiction="jurisdiction", community="community", grid="id")
+    return Grid.objects.filter(q, jurisdiction=jurisdiction, boundary_set__active=True)
+
+
+def _check_reach(user: User, jurisdiction: Jurisdiction, grid: Grid | None) -> None:
+    """A report lands inside the reporter's own grids (in memory: the scope is cached)."""
+    scope = intake_scope(user)
+    if scope.sees_jurisdiction(jurisdiction.pk):
+        return
+    if grid is None:
+        raise Forbidden(_("请选择您负责的网格，或在地图上选点。"), field="grid")
+    if not scope.reaches(jurisdiction.pk, community_id=grid.community_id, grid_id=grid.pk):
+        raise Forbidden(
+            _("您只能上报本人负责网格内的事件：“%(grid)s”不在您的网格范围内。") % {"grid": grid.name},
+            field="grid",
+        )
+
+
 def _own_grid(user: User | None, jurisdiction: Jurisdiction) -> Grid | None:
     if user is None or not user.is_authenticated:
         return None
@@ -109,6 +135,8 @@ def _own_grid(user: User | None, jurisdiction: Jurisdiction) -> Grid | None:
 
 
 def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: User | None) -> NewCase:
+    if user is not None and user.is_authenticated and not intake_scope(user).has(*INTAKE_ROLES):
+        raise Forbidden(_("您没有上报事件的权限。"))
     title = inputs.text(data, "title", TITLE, 200)
     description = inputs.text(data, "description", DESCRIPTION, 5000)
     own_grid = _own_grid(user, jurisdiction)
@@ -143,6 +171,8 @@ def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: Us
     address = inputs.text(data, "address", ADDRESS, 200, required=False)
     if grid is None and not address:
         raise InvalidInput(_("请在地图上选点，或填写地址并选择网格。"), field="lat")
+    if user is not None and user.is_authenticated:
+        _check_reach(user, jurisdiction, grid)
 
     anonymous = str(data.get("anonymous") or "").lower() in ("1", "true", "on", "yes")
     reporter_name = "" if anonymous else inputs.text(data, "reporter_name", REPORTER, 60, required=False)

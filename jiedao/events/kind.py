@@ -19,6 +19,11 @@ DISPATCH = frozenset({R.DISPATCHER, R.ADMIN})
 HANDLE = frozenset({R.HANDLER})
 VERIFY = frozenset({R.GRID_WORKER, R.GRID_LEADER, R.DISPATCHER})
 LEAD = frozenset({R.LEADER, R.DISPATCHER})
+# Who reads events (each in their scope) and who reports them; the list page, the menu and the
+# permission filter use these. A mediator reads only the events their rooms' disputes came from
+# (granted by the mediation app); a project officer none.
+READERS = (R.GRID_WORKER, R.GRID_LEADER, R.DISPATCHER, R.HANDLER, R.INSPECTOR, R.LEADER, R.ADMIN)
+INTAKE_ROLES = (R.GRID_WORKER, R.GRID_LEADER, R.DISPATCHER, R.ADMIN)
 
 STATES = {
     s.code: s
@@ -233,4 +238,5 @@ EVENT_KIND = CaseKind(
     states=STATES,
     transitions=TRANSITIONS,
     effects=EFFECTS,
+    readers=frozenset(READERS),
 )

@@ -29,22 +29,13 @@ from jiedao.core.scope import scope_of
 from jiedao.events import stats
 from jiedao.events.filters import EventFilter
 from jiedao.events.forms import EventFilterForm, EventIntakeForm, PublicRateForm
-from jiedao.events.intake import intake_jurisdiction, validate_event
-from jiedao.events.kind import KIND, OPEN
+from jiedao.events.intake import intake_jurisdiction, reportable_grids, validate_event
+from jiedao.events.kind import INTAKE_ROLES, KIND, OPEN, READERS
 from jiedao.events.queries import capped_count, event_list
 
 PAGE_SIZE = 20
 TOP = 10
-INTAKE_ROLES = (Role.GRID_WORKER, Role.GRID_LEADER, Role.DISPATCHER, Role.ADMIN)
-LIST_ROLES = (
-    Role.GRID_WORKER,
-    Role.GRID_LEADER,
-    Role.DISPATCHER,
-    Role.HANDLER,
-    Role.INSPECTOR,
-    Role.LEADER,
-    Role.ADMIN,
-)
+LIST_ROLES = READERS
 DASHBOARD_ROLES = (Role.LEADER, Role.DISPATCHER, Role.ADMIN)
 SESSION_CREATED = "events_created"
 
@@ -150,6 +141,7 @@ def _intake_form(request: HttpRequest, data: Any = None) -> EventIntakeForm:
     return EventIntakeForm(
         data,
         jurisdiction_id=jurisdiction.pk,
+        grids=reportable_grids(user, jurisdiction),
         default_channel=Channel.GRID if own_grid else Channel.CALL,
     )
 

@@ -21,7 +21,7 @@ from jiedao.core.models import User
 from jiedao.core.scope import scope_of
 from jiedao.mediation import actions, intake, stats
 from jiedao.mediation.filters import MediationFilter
-from jiedao.mediation.kind import MEDIATION_KIND, REGISTER_ROLES
+from jiedao.mediation.kind import FROM_EVENT_ROLES, MEDIATION_KIND, REGISTER_ROLES
 from jiedao.mediation.models import Dispute, Room
 from jiedao.mediation.queries import dispute_list, get_dispute_case, mediation_cases
 from jiedao.mediation.views import home_jurisdiction, period_from
@@ -257,6 +257,8 @@ def register(request: HttpRequest, body: ApplicationIn) -> Status:
     data = {k: v for k, v in body.dict().items() if v is not None}
     now = timezone.now()
     if data.get("event_number"):
+        if not scope_of(user).has(*FROM_EVENT_ROLES):
+            raise HttpError(403, _("您没有从事件转调解的权限。"))
         draft = intake.validate_from_event(data, user=user, now=now)
     else:
         draft = intake.validate_walk_in(data, jurisdiction=home_jurisdiction(user), user=user, now=now)

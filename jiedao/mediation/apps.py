@@ -9,13 +9,14 @@ class MediationConfig(AppConfig):
 
     def ready(self) -> None:
         from jiedao.cases.kinds import register_kind
-        from jiedao.cases.queries import register_kind_scope
+        from jiedao.cases.queries import register_case_grant
         from jiedao.mediation import config, documents, indicators, menu, staffing
         from jiedao.mediation.kind import KIND, MEDIATION_KIND
-        from jiedao.mediation.queries import room_scope
+        from jiedao.mediation.queries import linked_event_grant, room_grant
 
         register_kind(MEDIATION_KIND)
-        register_kind_scope(KIND, room_scope)
+        register_case_grant(KIND, room_grant)
+        register_case_grant("event", linked_event_grant)
         config.register()
         indicators.register()
         menu.register()

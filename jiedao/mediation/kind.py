@@ -24,6 +24,12 @@ R = Role
 ASSIGN = frozenset({R.DISPATCHER, R.ADMIN, R.LEADER})
 MEDIATE = frozenset({R.MEDIATOR, R.ADMIN})
 REGISTER_ROLES = (R.MEDIATOR, R.DISPATCHER, R.ADMIN)
+# Turning an event into a dispute reads the event: the command centre does it, not a mediator
+# (who reads no events beyond those their rooms' disputes came from).
+FROM_EVENT_ROLES = (R.DISPATCHER, R.ADMIN)
+# Who reads disputes: jurisdiction-wide roles, and mediators the disputes of their rooms (a
+# mediator's role reaches nothing in core; `queries.room_grant` adds their rooms).
+READERS = (R.MEDIATOR, R.DISPATCHER, R.LEADER, R.ADMIN)
 
 STATES = {
     s.code: s
@@ -194,4 +200,5 @@ MEDIATION_KIND = CaseKind(
     effects=EFFECTS,
     number_prefix="TJ",
     extension=Dispute,
+    readers=frozenset(READERS),
 )

@@ -1,13 +1,14 @@
-"""Scoped reads of mediation cases: the engine's permission filter, narrowed for mediators.
+"""Scoped reads of mediation cases: the engine's permission filter, plus the mediators' rooms.
 
-A mediator's role assignment covers their whole jurisdiction in `jiedao.core.scope`; for
-mediation cases that is too wide: a mediator sees the disputes of the rooms they belong to (and
-the ones they registered). Their other roles (grid worker, leader …) still count as usual. The
-narrowing is registered with the engine's filter, so documents, history and attachments that
-read through `visible_cases` obey it too.
+A mediator's role reaches nothing in `jiedao.core.scope` (their unit, the 调解室, is kept here):
+the grants below, registered with the engine, give them the disputes of the rooms they belong
+to, and the events those disputes came from (to read the event's page from the dispute, not the
+event list). Documents, history and attachments that read through `visible_cases` obey them too.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -15,7 +16,7 @@ from django.http import Http404
 from jiedao.cases.models import Case
 from jiedao.cases.queries import visible_cases
 from jiedao.core.models import Role, User
-from jiedao.core.scope import JURISDICTION_WIDE, Scope, assignments_of, scope_of
+from jiedao.core.scope import scope_of
 from jiedao.mediation.filters import MediationFilter
 from jiedao.mediation.kind import KIND
 from jiedao.mediation.models import RoomMember
@@ -23,34 +24,24 @@ from jiedao.mediation.models import RoomMember
 LIST_RELATED = ("mediation__room", "mediation__dispute_type", "mediation__mediator")
 
 
-def _room_only_jurisdictions(user: User) -> set[int]:
-    """Jurisdictions where the user reads cases only through the mediator role."""
-    held = assignments_of(user)
-    mediating = {ra.jurisdiction_id for ra in held if ra.role == Role.MEDIATOR}
-    wide = {
-        ra.jurisdiction_id
-        for ra in held
-        if ra.role != Role.MEDIATOR
-        and (ra.role in JURISDICTION_WIDE or not (ra.grid_id or ra.community_id or ra.department_id))
-        and ra.role != Role.RESIDENT
-    }
-    return mediating - wide
-
-
-def room_scope(user: User) -> Q | None:
-    """Registered with the engine (`register_kind_scope`): None leaves the user's scope as it is."""
-    if not user.is_authenticated or scope_of(user).superuser:
-        return None
-    narrowed = _room_only_jurisdictions(user)
-    if not narrowed:
-        return None
+def _rooms(user: User) -> QuerySet[RoomMember, Any] | None:
+    """A subquery of the user's rooms when they hold the mediator role (None: no grant)."""
     scope = scope_of(user)
-    # What the user's narrower roles (grid, community, department) show, plus their rooms.
-    narrow = Scope(
-        user_id=user.pk, communities=scope.communities, grids=scope.grids, departments=scope.departments
-    ).filter_q(department="department")
-    rooms = RoomMember.objects.filter(user=user).values("room_id")
-    return ~Q(jurisdiction_id__in=narrowed) | narrow | Q(mediation__room_id__in=rooms) | Q(created_by=user)
+    if scope.superuser or Role.MEDIATOR not in scope.roles:
+        return None
+    return RoomMember.objects.filter(user=user).values("room_id")
+
+
+def room_grant(user: User) -> Q | None:
+    """Disputes of the mediator's rooms (registered for the mediation kind)."""
+    rooms = _rooms(user)
+    return None if rooms is None else Q(mediation__room_id__in=rooms)
+
+
+def linked_event_grant(user: User) -> Q | None:
+    """Events that disputes of the mediator's rooms came from (registered for the event kind)."""
+    rooms = _rooms(user)
+    return None if rooms is None else Q(mediation_from__room_id__in=rooms)
 
 
 def mediation_cases(user: User | None) -> QuerySet[Case]:

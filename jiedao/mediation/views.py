@@ -28,7 +28,7 @@ from jiedao.mediation import actions, intake, stats
 from jiedao.mediation import pages as mpages
 from jiedao.mediation.filters import MediationFilter
 from jiedao.mediation.forms import ApplicationForm, FilterForm
-from jiedao.mediation.kind import REGISTER_ROLES
+from jiedao.mediation.kind import FROM_EVENT_ROLES, REGISTER_ROLES
 from jiedao.mediation.menu import READERS
 from jiedao.mediation.models import Dispute, Room
 from jiedao.mediation.queries import dispute_list, get_dispute_case, mediation_cases
@@ -74,6 +74,8 @@ def _list(request: HttpRequest, flt: MediationFilter, *, title: str, overdue: bo
         "form": form,
         "title": title,
         "overdue": overdue,
+        "can_register": scope_of(user).has(*REGISTER_ROLES),
+        "can_from_event": scope_of(user).has(*FROM_EVENT_ROLES),
     }
     return render(request, "mediation/list.html", context)
 
@@ -147,7 +149,7 @@ def dispute_act(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _register(request: HttpRequest, *, from_event: bool) -> HttpResponse:
-    _require(request, REGISTER_ROLES)
+    _require(request, FROM_EVENT_ROLES if from_event else REGISTER_ROLES)
     user = _user(request)
     jurisdiction = home_jurisdiction(user)
     data = request.POST if request.method == "POST" else None

@@ -12,7 +12,7 @@ class PetitionsConfig(AppConfig):
         from jiedao.core.menu import MenuEntry, register_menu
         from jiedao.core.models import Role
         from jiedao.petitions import documents, stats
-        from jiedao.petitions.kind import PETITION_KIND
+        from jiedao.petitions.kind import PETITION_KIND, READERS
 
         register_kind(PETITION_KIND)
         from jiedao.cases.queries import visible_cases
@@ -26,7 +26,7 @@ class PetitionsConfig(AppConfig):
         stats.register()
         documents.register()
         group = _("信访调解")
-        staff = frozenset({Role.DISPATCHER, Role.HANDLER, Role.LEADER, Role.ADMIN, Role.INSPECTOR})
+        staff = frozenset(READERS)
         register_menu(
             MenuEntry("petitions:list", _("信访件"), staff, group, 10),
             MenuEntry(

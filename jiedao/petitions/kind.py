@@ -31,6 +31,9 @@ R = Role
 DISPATCH = frozenset({R.DISPATCHER, R.ADMIN})
 HANDLE = frozenset({R.HANDLER, R.DISPATCHER})
 LEAD = frozenset({R.LEADER})
+# Who reads petitions (each in their scope): the list pages, the menu and the permission filter
+# use this. Petitions name people and grievances: no inspector, mediator or project officer.
+READERS = (R.DISPATCHER, R.HANDLER, R.LEADER, R.ADMIN)
 
 STATES = {
     s.code: s
@@ -177,4 +180,5 @@ PETITION_KIND = CaseKind(
     effects=EFFECTS,
     number_prefix="XF",
     extension=Petition,
+    readers=frozenset(READERS),
 )

@@ -31,13 +31,13 @@ from jiedao.petitions import categories, detail, repeats, stats
 from jiedao.petitions.filters import PetitionFilter
 from jiedao.petitions.forms import PetitionFilterForm, intake_data
 from jiedao.petitions.intake import PetitionerInput, intake_jurisdiction, register_petition, validate_petition
-from jiedao.petitions.kind import KIND
+from jiedao.petitions.kind import KIND, READERS
 from jiedao.petitions.models import PetitionChannel, PetitionType
 from jiedao.petitions.queries import petition_list
 
 PAGE_SIZE = 20
 INTAKE_ROLES = (Role.DISPATCHER, Role.ADMIN)
-LIST_ROLES = (Role.DISPATCHER, Role.HANDLER, Role.LEADER, Role.ADMIN, Role.INSPECTOR)
+LIST_ROLES = READERS
 FIGURE_ROLES = (Role.DISPATCHER, Role.LEADER, Role.ADMIN)
 
 

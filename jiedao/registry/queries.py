@@ -10,6 +10,7 @@ from django.http import Http404
 from jiedao.core import crypto
 from jiedao.core.models import Community, Grid, Tag, User
 from jiedao.core.scope import Scope, scope_of
+from jiedao.registry import access
 from jiedao.registry.models import (
     ORGANISATION_KIND_TAG_SETS,
     PLACE_KIND_TAG_SETS,
@@ -23,12 +24,13 @@ from jiedao.registry.models import (
 M = TypeVar("M", bound=Model)
 
 
-def _scope_q(user: User | None) -> Q:
-    return scope_of(user).filter_q(jurisdiction="jurisdiction", community="community", grid="grid")
+def _scope_q(user: User | None, model: type[Model]) -> Q:
+    scope = access.reading_scope(user, model)
+    return scope.filter_q(jurisdiction="jurisdiction", community="community", grid="grid")
 
 
 def _visible(model: type[M], user: User | None, *, include_archived: bool = False) -> QuerySet[M]:
-    qs = model._default_manager.filter(_scope_q(user))
+    qs = model._default_manager.filter(_scope_q(user, model))
     return qs if include_archived else qs.filter(archived=False)
 
 
@@ -141,7 +143,7 @@ def _get_for(model: type[M], user: User | None, pk: Any, *, related: tuple[str, 
 
 def communities_for(user: User | None) -> QuerySet[Community]:
     """Communities the user works in: jurisdiction-wide, community-scoped or holding their grids."""
-    scope: Scope = scope_of(user)
+    scope: Scope = access.keeping_scope(user)
     qs = Community.objects.all()
     if not scope.superuser:
         qs = qs.filter(
@@ -154,7 +156,7 @@ def communities_for(user: User | None) -> QuerySet[Community]:
 
 def grids_for(user: User | None) -> QuerySet[Grid]:
     """Grids of the active boundary generation that the user works in."""
-    scope = scope_of(user)
+    scope = access.keeping_scope(user)
     qs = Grid.objects.filter(boundary_set__active=True)
     if not scope.superuser:
         qs = qs.filter(

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from jiedao.core.audit import history
 from jiedao.core.models import User
 from jiedao.core.scope import scope_of
-from jiedao.registry import actions, queries
+from jiedao.registry import access, actions, queries
 from jiedao.registry.forms import (
     HouseholdForm,
     OrganisationForm,
@@ -77,6 +77,7 @@ def _submit(
 
 @login_required
 def resident_list(request: HttpRequest) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     user = _user(request)
     filter_form = ResidentFilterForm(request.GET or None, user=user)
     residents = queries.search_residents(user, **filter_form.filters())
@@ -100,6 +101,7 @@ def _resident_detail_context(request: HttpRequest, resident: Resident) -> dict[s
 
 @login_required
 def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     resident = queries.get_resident_for(_user(request), pk)
     return render(request, "registry/resident_detail.html", _resident_detail_context(request, resident))
 
@@ -109,6 +111,7 @@ def resident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def resident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     """Show one full number once; the page is not cached and the reveal is audited."""
+    access.require(_user(request), access.KEEPERS)
     user = _user(request)
     resident = queries.get_resident_for(user, pk)
     field = request.POST.get("field", "")
@@ -124,6 +127,7 @@ def resident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def resident_create(request: HttpRequest) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     user = _user(request)
     form = ResidentForm(request.POST or None, user=user)
     return _submit(
@@ -138,6 +142,7 @@ def resident_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     user = _user(request)
     resident = queries.get_resident_for(user, pk)
     initial = {
@@ -169,6 +174,7 @@ def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def resident_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     user = _user(request)
     resident = queries.get_resident_for(user, pk)
     try:
@@ -189,20 +195,26 @@ def resident_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def place_list(request: HttpRequest) -> HttpResponse:
+    access.require(_user(request), access.PLACE_READERS)
     places = queries.places_for(_user(request), q=request.GET.get("q", ""))
-    return render(
-        request, "registry/place_list.html", {"page": _page(request, places), "q": request.GET.get("q", "")}
-    )
+    context = {
+        "page": _page(request, places),
+        "q": request.GET.get("q", ""),
+        "can_add": scope_of(_user(request)).has(*access.KEEPERS),
+    }
+    return render(request, "registry/place_list.html", context)
 
 
 @login_required
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(_user(request), access.PLACE_READERS)
     place = queries.get_place_for(_user(request), pk)
     return render(request, "registry/place_detail.html", {"place": place, "history": history(place)[:20]})
 
 
 @login_required
 def place_create(request: HttpRequest) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     user = _user(request)
     form = PlaceForm(request.POST or None, user=user)
     return _submit(
@@ -217,6 +229,7 @@ def place_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def household_list(request: HttpRequest) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     households = queries.households_for(_user(request), q=request.GET.get("q", ""))
     return render(
         request,
@@ -227,6 +240,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def household_create(request: HttpRequest) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     user = _user(request)
     form = HouseholdForm(request.POST or None, user=user)
     return _submit(
@@ -241,6 +255,7 @@ def household_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def organisation_list(request: HttpRequest) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     organisations = queries.organisations_for(_user(request), q=request.GET.get("q", ""))
     return render(
         request,
@@ -251,6 +266,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def organisation_create(request: HttpRequest) -> HttpResponse:
+    access.require(_user(request), access.KEEPERS)
     user = _user(request)
     form = OrganisationForm(request.POST or None, user=user)
     return _submit(

@@ -67,7 +67,7 @@ def test_a_broken_mediation_json_is_refused_whole(jurisdiction: Any, tmp_path: P
 
 
 def test_dispute_from_an_event(
-    jurisdiction: Any, users: Any, mediators: Any, client_for: Any, grids: Any
+    jurisdiction: Any, users: Any, mediators: Any, rooms: Any, client_for: Any, grids: Any
 ) -> None:
     raw = {"title": "邻居装修噪音", "description": "夜间施工扰民", "grid": grids["G1"].pk}
     raw.update(address="东湖小区", reporter_name="周敏", reporter_phone="13700002222")
@@ -75,12 +75,28 @@ def test_dispute_from_an_event(
         validate_event(raw, jurisdiction=jurisdiction, user=users["dispatcher"]),
         acting_user=users["dispatcher"],
     )
-    client = client_for(mediators["mediator_min"])
+    # The command centre turns the event into a dispute for 民调室; a mediator reads no events
+    # they are not linked to, so they cannot do it themselves.
+    mediator = client_for(mediators["mediator_min"])
+    assert mediator.get(f"/mediation/from-event/?event={event.number}").status_code == 403
+    refused = post(
+        mediator,
+        "/api/mediation/cases",
+        {"event_number": event.number, "dispute_type": dispute_type(jurisdiction).pk},
+    )
+    assert refused.status_code == 403
+    assert refused.json()["message"] == "您没有从事件转调解的权限。"
+    assert mediator.get(f"/events/{event.pk}/").status_code == 404
+    client = client_for(users["dispatcher"])
     form = client.get(f"/mediation/from-event/?event={event.number}").content.decode()
     assert f'value="{event.number}"' in form
     response = client.post(
         "/mediation/from-event/",
-        {"event_number": event.number.lower(), "dispute_type": dispute_type(jurisdiction).pk},
+        {
+            "event_number": event.number.lower(),
+            "dispute_type": dispute_type(jurisdiction).pk,
+            "room": rooms["min"].pk,
+        },
     )
     assert response.status_code == 302
     case = Case.objects.get(kind="mediation")
@@ -90,10 +106,13 @@ def test_dispute_from_an_event(
     assert party.name == "周敏"
     assert party.phone is not None
     assert party.phone.reveal() == "13700002222"
-    page = client.get(response["Location"]).content.decode()
+    # The room's mediator reads the dispute, and from it the event it came from.
+    page = mediator.get(response["Location"]).content.decode()
     assert event.number in page
     assert "137****2222" in page
-    assert "民调室" in page  # the registering mediator's room
+    assert "民调室" in page
+    assert mediator.get(f"/events/{event.pk}/").status_code == 200
+    assert mediator.get(f"/api/events/{event.pk}").status_code == 200
     # The same event cannot become a second dispute; an unknown number is named.
     again = post(
         client,

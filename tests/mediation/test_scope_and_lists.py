@@ -45,8 +45,8 @@ def test_a_mediator_of_another_room_gets_404(
     assert "民调室的纠纷" in page
     assert "工调室的纠纷" not in page
     assert Case.objects.get(pk=theirs).state == "mediating"
-    # The mediator still reads events as before (the narrowing applies to disputes only), and
-    # the dispatcher and leader see both rooms.
+    # The dispatcher and leader see both rooms (what a mediator reads of other kinds:
+    # tests/core/test_role_scopes.py).
     assert mediation_cases(users["leader"]).count() == 2
     assert client_for(users["dispatcher"]).get("/api/mediation/cases").json()["count"] == 2
     # Someone with no mediation role at all cannot open the pages.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 
 register = template.Library()
 
@@ -41,4 +42,17 @@ def nav_active(context: template.Context, url: str) -> str:
 def scope_has(context: template.Context, *roles: str) -> bool:
     """`scope.has(*roles)` for templates: `{% scope_has "dispatcher" "leader" as show %}`."""
     scope = context.get("scope")
+    return bool(scope is not None and scope.has(*roles))
+
+
+@register.simple_tag(takes_context=True)
+def scope_reads(context: template.Context, roles_path: str) -> bool:
+    """`scope.has(*ROLES)` with the roles a module declares once, e.g.
+    `{% scope_reads "jiedao.registry.access.PLACE_READERS" as show %}`: the link follows the
+    same tuple the page and the permission filter use (False when the app is not installed)."""
+    scope = context.get("scope")
+    try:
+        roles = import_string(roles_path)
+    except ImportError:
+        return False
     return bool(scope is not None and scope.has(*roles))
