@@ -30,7 +30,7 @@ from jiedao.events import stats
 from jiedao.events.filters import EventFilter
 from jiedao.events.forms import EventFilterForm, EventIntakeForm, PublicRateForm
 from jiedao.events.intake import intake_jurisdiction, validate_event
-from jiedao.events.kind import KIND, OPEN
+from jiedao.events.kind import KIND
 from jiedao.events.queries import capped_count, event_list
 
 PAGE_SIZE = 20
@@ -93,7 +93,9 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "events/_list_results.html", context)
     form = EventFilterForm(initial=query, jurisdiction_ids=_jurisdictions(user))
-    return render(request, "events/list.html", {**context, "form": form})
+    # Narrowings the controls do not offer (an inspection area from the workbench) stay on.
+    hidden = {k: v for k, v in query.items() if k not in form.fields}
+    return render(request, "events/list.html", {**context, "form": form, "hidden": hidden})
 
 
 # ---------------------------------------------------------------- detail and actions
@@ -281,8 +283,8 @@ def todo_sections(user: User) -> list[dict[str, Any]]:
             _section(_("待核查（本网格已办结）"), own.filter(state="resolved").order_by("resolved_at"))
         )
     if scope.has(Role.LEADER):
-        red = mine.filter(time_status=TimeStatus.RED, state__in=OPEN).order_by("due_at")
-        out.append(_section(_("超期案件"), red, f"{list_url}?time_status=red"))
+        red = stats.overdue(mine).order_by("due_at")
+        out.append(_section(_("超期案件"), red, f"{list_url}?flag=overdue"))
     return out
 
 

@@ -10,7 +10,7 @@ class MediationConfig(AppConfig):
     def ready(self) -> None:
         from jiedao.cases.kinds import register_kind
         from jiedao.cases.queries import register_kind_scope
-        from jiedao.mediation import config, documents, indicators, menu, staffing
+        from jiedao.mediation import config, documents, indicators, menu, staffing, todo
         from jiedao.mediation.kind import KIND, MEDIATION_KIND
         from jiedao.mediation.queries import room_scope
 
@@ -21,6 +21,7 @@ class MediationConfig(AppConfig):
         menu.register()
         documents.register()
         staffing.register()
+        todo.register()
 
         from jiedao.core.history import register
         from jiedao.mediation.models import Dispute

@@ -74,6 +74,7 @@ def _list(request: HttpRequest, flt: MediationFilter, *, title: str, overdue: bo
         "form": form,
         "title": title,
         "overdue": overdue,
+        "soon": flt.soon,
     }
     return render(request, "mediation/list.html", context)
 
