@@ -276,6 +276,19 @@ def test_a_superuser_without_roles_does_an_admins_work(world, client_for):
     assert got["staff.accounts"] == {"待修改密码": 1, "已停用账号": 1}
 
 
+def test_a_superuser_admin_is_not_shown_every_departments_queue(world, jurisdiction, client_for):
+    # Like the demo's admin: a superuser holding the admin role. The event lists under the counts
+    # follow the roles held too, not everything a superuser may open.
+    root = User.objects.create_superuser(username="root", password=PASSWORD)
+    RoleAssignment.objects.create(user=root, role=Role.ADMIN, jurisdiction=jurisdiction)
+    body = client_for(root).get("/events/todo/", HTTP_HX_REQUEST="true").content.decode()
+    for queue in ("待签收", "待核查（本网格已办结）", "超期案件", "延期申请待审批"):
+        assert queue not in body
+    assert (
+        "待签收" in client_for(world["handler"]).get("/events/todo/", HTTP_HX_REQUEST="true").content.decode()
+    )
+
+
 def test_a_handler_of_two_departments_sees_each_by_name(world, jurisdiction, client_for):
     market = Department.objects.get(jurisdiction=jurisdiction, code="market_supervision")
     RoleAssignment.objects.create(
