@@ -15,6 +15,9 @@ class EventsConfig(AppConfig):
         from jiedao.events.indicators import register
 
         register()
+        from jiedao.events import todo
+
+        todo.register()
         from django.db.models.signals import post_delete, post_save
 
         from jiedao.core.models import Category, Platform

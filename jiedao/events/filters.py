@@ -9,7 +9,21 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from jiedao.cases.models import Case
+from jiedao.cases.models import Case, TimeStatus
+from jiedao.core.models import InspectionArea
+from jiedao.events.kind import OPEN
+
+# Open and not yet resolved: still with the command centre or a department.
+UNRESOLVED = OPEN - {"resolved", "verified", "rated"}
+
+# Named conditions a list can be narrowed to (the workbench's counts link to them).
+FLAGS = {
+    # Open, red and held by a department: what 超期 means on every page.
+    "overdue": Q(time_status=TimeStatus.RED, state__in=OPEN, department__isnull=False),
+    "supervised": Q(supervision_count__gt=0, state__in=OPEN),
+    "extension": Q(pending_extension_days__isnull=False),
+    "unresolved": Q(state__in=UNRESOLVED),
+}
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -40,6 +54,8 @@ class EventFilter:
     department: int | None = None
     channel: str = ""
     time_status: str = ""
+    flag: str = ""
+    area: int | None = None  # an inspection area: cases in its grids
     date_from: date | None = None
     date_to: date | None = None
     q: str = ""
@@ -56,12 +72,18 @@ class EventFilter:
             department=_int_or_none(get("department")),
             channel=str(get("channel") or "")[:20],
             time_status=str(get("time_status") or "")[:6],
+            flag=str(get("flag") or "") if get("flag") in FLAGS else "",
+            area=_int_or_none(get("area")),
             date_from=_date_or_none(get("date_from")),
             date_to=_date_or_none(get("date_to")),
             q=str(get("q") or "").strip()[:100],
         )
 
     def apply(self, qs: QuerySet[Case]) -> QuerySet[Case]:
+        return qs.filter(self.condition())
+
+    def condition(self) -> Q:
+        """The filter as one condition (the workbench counts several of them in one query)."""
         exact = {
             "state": self.state,
             "platform_id": self.platform,
@@ -72,18 +94,22 @@ class EventFilter:
             "channel": self.channel,
             "time_status": self.time_status,
         }
-        qs = qs.filter(**{k: v for k, v in exact.items() if v not in (None, "")})
+        cond = Q(**{k: v for k, v in exact.items() if v not in (None, "")})
+        if self.flag:
+            cond &= FLAGS[self.flag]
+        if self.area is not None:
+            # A subquery, not a join: a grid in several areas must not repeat its cases.
+            grids = InspectionArea.grids.through.objects.filter(inspectionarea_id=self.area)
+            cond &= Q(grid_id__in=grids.values("grid_id"))
         tz = timezone.get_current_timezone()
         if self.date_from:
-            qs = qs.filter(created_at__gte=datetime.combine(self.date_from, time.min, tzinfo=tz))
+            cond &= Q(created_at__gte=datetime.combine(self.date_from, time.min, tzinfo=tz))
         if self.date_to:
             end = datetime.combine(self.date_to + timedelta(days=1), time.min, tzinfo=tz)
-            qs = qs.filter(created_at__lt=end)
+            cond &= Q(created_at__lt=end)
         if self.q:
-            qs = qs.filter(
-                Q(number=self.q.upper()) | Q(title__icontains=self.q) | Q(address__icontains=self.q)
-            )
-        return qs
+            cond &= Q(number=self.q.upper()) | Q(title__icontains=self.q) | Q(address__icontains=self.q)
+        return cond
 
     def as_query(self) -> dict[str, str]:
         out = {}

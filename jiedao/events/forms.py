@@ -15,6 +15,12 @@ from jiedao.core.models.org import Urgency
 from jiedao.events.kind import STATES
 
 ANY = [("", _("全部"))]
+FLAG_LABELS = {
+    "overdue": _("超期"),
+    "unresolved": _("未办结"),
+    "supervised": _("督办中"),
+    "extension": _("延期待审批"),
+}
 
 
 def _select(**attrs: str) -> forms.Select:
@@ -62,6 +68,7 @@ class EventFilterForm(forms.Form):
     department = forms.ChoiceField(label=_("处置部门"), required=False, widget=_select())
     channel = forms.ChoiceField(label=_("来源渠道"), required=False, widget=_select())
     time_status = forms.ChoiceField(label=_("时效"), required=False, widget=_select())
+    flag = forms.ChoiceField(label=_("标记"), required=False, widget=_select())
     date_from = forms.DateField(
         label=_("上报日期从"),
         required=False,
@@ -92,6 +99,7 @@ class EventFilterForm(forms.Form):
         ]
         f["channel"].choices = ANY + list(Channel.choices)  # type: ignore[attr-defined]
         f["time_status"].choices = ANY + list(TimeStatus.choices)  # type: ignore[attr-defined]
+        f["flag"].choices = ANY + list(FLAG_LABELS.items())  # type: ignore[attr-defined]
 
 
 class EventIntakeForm(forms.Form):

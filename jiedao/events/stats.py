@@ -22,7 +22,8 @@ from jiedao.cases.models import CardColor, Case, DepartmentCard, TimeStatus
 from jiedao.cases.queries import cases_in_scope
 from jiedao.core.models import Department, Platform, User
 from jiedao.core.scope import Scope, scope_of
-from jiedao.events.kind import KIND, OPEN, STATES
+from jiedao.events.filters import FLAGS
+from jiedao.events.kind import KIND, STATES
 
 PERIODS = {
     "30d": gettext_lazy("近30天"),
@@ -115,7 +116,7 @@ def breakdown(qs: QuerySet[Case], platforms: dict[int, str]) -> dict[str, Any]:
 
 def overdue(qs: QuerySet[Case]) -> QuerySet[Case]:
     """Open overdue (red) cases held by a department: what 超期 means on every page."""
-    return qs.filter(time_status=TimeStatus.RED, state__in=OPEN, department__isnull=False)
+    return qs.filter(FLAGS["overdue"])
 
 
 def overdue_by_department(qs: QuerySet[Case]) -> dict[int, int]:

@@ -26,11 +26,12 @@ from jiedao.cases.models import Case, Channel, TimeStatus
 from jiedao.cases.queries import get_case_for, visible_cases
 from jiedao.core.models import Category, Department, Role, User
 from jiedao.core.scope import scope_of
+from jiedao.core.todo import roles_held
 from jiedao.events import stats
 from jiedao.events.filters import EventFilter
 from jiedao.events.forms import EventFilterForm, EventIntakeForm, PublicRateForm
 from jiedao.events.intake import intake_jurisdiction, reportable_grids, validate_event
-from jiedao.events.kind import INTAKE_ROLES, KIND, OPEN, READERS
+from jiedao.events.kind import INTAKE_ROLES, KIND, READERS
 from jiedao.events.queries import capped_count, event_list
 
 PAGE_SIZE = 20
@@ -84,7 +85,9 @@ def event_list_view(request: HttpRequest) -> HttpResponse:
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "events/_list_results.html", context)
     form = EventFilterForm(initial=query, jurisdiction_ids=_jurisdictions(user))
-    return render(request, "events/list.html", {**context, "form": form})
+    # Narrowings the controls do not offer (an inspection area from the workbench) stay on.
+    hidden = {k: v for k, v in query.items() if k not in form.fields}
+    return render(request, "events/list.html", {**context, "form": form, "hidden": hidden})
 
 
 # ---------------------------------------------------------------- detail and actions
@@ -248,10 +251,13 @@ def _section(title: str, qs: QuerySet[Case], more_url: str = "") -> dict[str, An
 
 def todo_sections(user: User) -> list[dict[str, Any]]:
     scope = scope_of(user)
+    # The work of the roles the user holds (as the workbench's counts): a superuser who is the
+    # admin is not shown every department's queue.
+    held = roles_held(scope)
     mine = visible_cases(user, KIND)
     list_url = reverse("events:list")
     out = []
-    if scope.has(Role.DISPATCHER):
+    if Role.DISPATCHER in held:
         out.append(
             _section(
                 _("待受理、被退回、区级流转中"),
@@ -261,20 +267,20 @@ def todo_sections(user: User) -> list[dict[str, Any]]:
         out.append(
             _section(_("延期申请待审批"), _red_first(mine.filter(pending_extension_days__isnull=False)))
         )
-    if scope.has(Role.HANDLER) and (scope.departments or scope.superuser):
+    if Role.HANDLER in held and (scope.departments or scope.superuser):
         own = mine if scope.superuser else mine.filter(department_id__in=scope.departments)
         out.append(_section(_("待签收"), _red_first(own.filter(state="dispatched"))))
         out.append(
             _section(_("处置中（超期优先）"), _red_first(own.filter(state__in=["signed", "processing"])))
         )
-    if scope.has(Role.GRID_WORKER) and (scope.grids or scope.superuser):
+    if Role.GRID_WORKER in held and (scope.grids or scope.superuser):
         own = mine if scope.superuser else mine.filter(grid_id__in=scope.grids)
         out.append(
             _section(_("待核查（本网格已办结）"), own.filter(state="resolved").order_by("resolved_at"))
         )
-    if scope.has(Role.LEADER):
-        red = mine.filter(time_status=TimeStatus.RED, state__in=OPEN).order_by("due_at")
-        out.append(_section(_("超期案件"), red, f"{list_url}?time_status=red"))
+    if Role.LEADER in held:
+        red = stats.overdue(mine).order_by("due_at")
+        out.append(_section(_("超期案件"), red, f"{list_url}?flag=overdue"))
     return out
 
 
@@ -292,7 +298,7 @@ def todo_panel(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     context = {
         "sections": todo_sections(user),
-        "departments": overdue_departments(user) if scope_of(user).has(Role.LEADER) else [],
+        "departments": overdue_departments(user) if Role.LEADER in roles_held(scope_of(user)) else [],
         "list_url": reverse("events:list"),
     }
     template = "events/_todo.html" if request.htmx else "events/todo_page.html"  # type: ignore[attr-defined]

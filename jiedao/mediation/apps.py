@@ -10,7 +10,7 @@ class MediationConfig(AppConfig):
     def ready(self) -> None:
         from jiedao.cases.kinds import register_kind
         from jiedao.cases.queries import register_case_grant
-        from jiedao.mediation import config, documents, indicators, menu, staffing
+        from jiedao.mediation import config, documents, indicators, menu, staffing, todo
         from jiedao.mediation.kind import KIND, MEDIATION_KIND
         from jiedao.mediation.queries import linked_event_grant, room_grant
 
@@ -22,6 +22,7 @@ class MediationConfig(AppConfig):
         menu.register()
         documents.register()
         staffing.register()
+        todo.register()
 
         from jiedao.core.history import register
         from jiedao.mediation.models import Dispute

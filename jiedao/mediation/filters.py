@@ -16,6 +16,10 @@ from jiedao.mediation.kind import OPEN
 
 # Which date the period applies to: registration (登记) or the outcome (调结).
 BASES = ("received", "concluded")
+# Open and red: past the one-month norm, or an agreement's 司法确认 window run out.
+OVERDUE = Q(time_status="red", state__in=OPEN)
+# Open and yellow: nearly due.
+NEARLY_DUE = Q(time_status="yellow", state__in=OPEN)
 
 
 def _lenient(convert: Callable[[str], Any], value: Any) -> Any:
@@ -26,6 +30,10 @@ def _lenient(convert: Callable[[str], Any], value: Any) -> Any:
         return convert(str(value))
     except ValueError:
         return None
+
+
+def _flag(value: Any) -> bool:
+    return str(value or "").lower() in ("1", "true", "on", "yes")
 
 
 @dataclass
@@ -40,6 +48,7 @@ class MediationFilter:
     route: str = ""
     time_status: str = ""
     overdue: bool = False
+    soon: bool = False
     basis: str = "received"
     date_from: date | None = None
     date_to: date | None = None
@@ -57,7 +66,8 @@ class MediationFilter:
             outcome=str(get("outcome") or "")[:10],
             route=str(get("route") or "")[:12],
             time_status=str(get("time_status") or "")[:6],
-            overdue=str(get("overdue") or "").lower() in ("1", "true", "on", "yes"),
+            overdue=_flag(get("overdue")),
+            soon=_flag(get("soon")),
             basis=basis if basis in BASES else "received",
             date_from=_lenient(date.fromisoformat, get("date_from")),
             date_to=_lenient(date.fromisoformat, get("date_to")),
@@ -65,8 +75,11 @@ class MediationFilter:
         )
 
     def apply(self, qs: QuerySet[Case]) -> QuerySet[Case]:
-        if self.room == 0:
-            qs = qs.filter(mediation__room__isnull=True)
+        return qs.filter(self.condition())
+
+    def condition(self) -> Q:
+        """The filter as one condition (the workbench counts several of them in one query)."""
+        cond = Q(mediation__room__isnull=True) if self.room == 0 else Q()
         exact = {
             "mediation__room_id": self.room or None,
             "mediation__dispute_type_id": self.dispute_type,
@@ -76,16 +89,18 @@ class MediationFilter:
             "mediation__failure_route": self.route,
             "time_status": self.time_status,
         }
-        qs = qs.filter(**{k: v for k, v in exact.items() if v not in (None, "")})
+        cond &= Q(**{k: v for k, v in exact.items() if v not in (None, "")})
         if self.overdue:
-            qs = overdue(qs)
+            cond &= OVERDUE
+        if self.soon:
+            cond &= NEARLY_DUE
         if self.date_from or self.date_to:
             lo, hi = Period(self.date_from or date(1970, 1, 1), self.date_to or date(9999, 12, 30)).bounds()
             column = "created_at" if self.basis == "received" else "resolved_at"
-            qs = qs.filter(**{f"{column}__gte": lo, f"{column}__lt": hi})
+            cond &= Q(**{f"{column}__gte": lo, f"{column}__lt": hi})
         if self.q:
-            qs = qs.filter(Q(number=self.q.upper()) | Q(title__icontains=self.q))
-        return qs
+            cond &= Q(number=self.q.upper()) | Q(title__icontains=self.q)
+        return cond
 
     def as_query(self) -> dict[str, str]:
         out = {}
@@ -102,4 +117,4 @@ class MediationFilter:
 
 def overdue(qs: QuerySet[Case]) -> QuerySet[Case]:
     """Open and red: past the one-month norm, or an agreement's 司法确认 window run out."""
-    return qs.filter(time_status="red", state__in=OPEN)
+    return qs.filter(OVERDUE)

@@ -76,6 +76,7 @@ def _list(request: HttpRequest, flt: MediationFilter, *, title: str, overdue: bo
         "overdue": overdue,
         "can_register": scope_of(user).has(*REGISTER_ROLES),
         "can_from_event": scope_of(user).has(*FROM_EVENT_ROLES),
+        "soon": flt.soon,
     }
     return render(request, "mediation/list.html", context)
 

@@ -11,7 +11,7 @@ class PetitionsConfig(AppConfig):
         from jiedao.cases.kinds import register_kind
         from jiedao.core.menu import MenuEntry, register_menu
         from jiedao.core.models import Role
-        from jiedao.petitions import documents, stats
+        from jiedao.petitions import documents, stats, todo
         from jiedao.petitions.kind import PETITION_KIND, READERS
 
         register_kind(PETITION_KIND)
@@ -25,6 +25,7 @@ class PetitionsConfig(AppConfig):
         )
         stats.register()
         documents.register()
+        todo.register()
         group = _("信访调解")
         staff = frozenset(READERS)
         register_menu(

@@ -26,6 +26,8 @@ FLAGS = {
     "repeat": Q(petition__repeat_of__isnull=False),
     "backlog": Q(petition__backlog=True),
     "overdue": Q(state__in=OPEN, time_status=TimeStatus.RED),
+    "extension": Q(pending_extension_days__isnull=False),
+    "backlog_open": Q(petition__backlog=True, petition__backlog_resolved_on__isnull=True),
 }
 
 
@@ -69,7 +71,9 @@ class PetitionFilter:
     def parse(cls, params: Any) -> PetitionFilter:
         return cls(**{name: read(params.get(name)) for name, read in PARSERS.items()})
 
-    def apply(self, qs: QuerySet[Case]) -> QuerySet[Case]:
+    def condition(self) -> Q:
+        """The record filters (state, channel, type, category, stage, unit, time status, flag) as
+        one condition; figures, dates and search are applied by `apply` on top."""
         exact = {
             "state": self.state,
             "petition__channel": self.channel,
@@ -78,14 +82,17 @@ class PetitionFilter:
             "department_id": self.department,
             "time_status": self.time_status,
         }
-        qs = qs.filter(**{k: v for k, v in exact.items() if v not in (None, "")})
+        cond = Q(**{k: v for k, v in exact.items() if v not in (None, "")})
         if self.category:
-            qs = qs.filter(
-                Q(petition__content_category=self.category)
-                | Q(petition__content_category__startswith=f"{self.category}.")
+            cond &= Q(petition__content_category=self.category) | Q(
+                petition__content_category__startswith=f"{self.category}."
             )
         if self.flag:
-            qs = qs.filter(FLAGS[self.flag])
+            cond &= FLAGS[self.flag]
+        return cond
+
+    def apply(self, qs: QuerySet[Case]) -> QuerySet[Case]:
+        qs = qs.filter(self.condition())
         if self.figure:
             # The records behind a number of the figures page: the figure's own definition.
             start = self.date_from or date(2000, 1, 1)

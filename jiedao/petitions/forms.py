@@ -21,6 +21,8 @@ FLAG_LABELS = {
     "repeat": _("重复信访"),
     "backlog": _("积案"),
     "overdue": _("超期未办结"),
+    "extension": _("延期待审批"),
+    "backlog_open": _("积案未化解"),
 }
 
 

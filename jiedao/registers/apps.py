@@ -16,11 +16,12 @@ class RegistersConfig(AppConfig):
         from jiedao.core.history import Fetch, register
         from jiedao.core.menu import MenuEntry, register_menu
         from jiedao.core.models import User
-        from jiedao.registers import config_section, indicators
+        from jiedao.registers import config_section, indicators, todo
         from jiedao.registers.catalog import REGISTERS, RegisterDef
 
         config_section.register()
         indicators.register()
+        todo.register()
 
         def fetcher(rdef: RegisterDef) -> Fetch:
             def fetch(user: User, pk: str) -> models.Model | None:

@@ -115,14 +115,28 @@ class _Book:
             order += 1
         return dates
 
-    def save(self, model: type[Any], rows: list[tuple[Any, dict[str, date]]], milestone: type[Any]) -> None:
+    def save(
+        self, model: type[Any], rows: list[tuple[Any, dict[str, date]]], milestone: type[Any], plan: int
+    ) -> None:
+        """Write the rows, their milestones and stage history. The stage after the one reached is
+        planned `plan` days after it (no random draw: the other demo data stays as it was), so
+        some rows are late with their next milestone and some have one coming up."""
         model.objects.bulk_create([obj for obj, _d in rows])
         ms, changes = [], []
         for obj, dates in rows:
             flow = obj.flow
             previous = flow.initial.code
+            following = flow.following(obj.stage)
+            planned = {following[0].code: dates[obj.stage] + timedelta(days=plan)} if following else {}
             for s in flow.stages:
-                ms.append(milestone(record=obj, stage=s.code, actual_date=dates.get(s.code)))
+                ms.append(
+                    milestone(
+                        record=obj,
+                        stage=s.code,
+                        actual_date=dates.get(s.code),
+                        planned_date=planned.get(s.code),
+                    )
+                )
                 if s.code in dates and s.order > 0:
                     changes.append(
                         StageChange(
@@ -177,7 +191,7 @@ def _projects(book: _Book) -> int:
                 dates,
             )
         )  # fmt: skip
-    book.save(Project, rows, ProjectMilestone)
+    book.save(Project, rows, ProjectMilestone, plan=120)
     return len(rows)
 
 
@@ -197,7 +211,7 @@ def _parcels(book: _Book) -> int:
             area_mu=area, stage=stage, created_by=book.officer,
         )  # fmt: skip
         rows.append((parcel, dates))
-    book.save(LandParcel, rows, ParcelMilestone)
+    book.save(LandParcel, rows, ParcelMilestone, plan=60)
     return len(rows)
 
 
@@ -216,7 +230,7 @@ def _structures(book: _Book) -> int:
             area_m2=Decimal(book.rng.randint(20, 220)), created_by=workers.get(grid.pk, book.officer),
         )  # fmt: skip
         rows.append((structure, dates))
-    book.save(IllegalStructure, rows, StructureMilestone)
+    book.save(IllegalStructure, rows, StructureMilestone, plan=20)
     return len(rows)
 
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Milestones waiting for their actual date: planned before today (逾期), or within the next days.
+SOON_DAYS = 30
+DUE = {"late": _("节点逾期"), "soon": _("30日内到期")}  # the label says SOON_DAYS
 
 
 def _int(value: Any) -> int | None:
@@ -21,6 +27,20 @@ def _date(value: Any) -> date | None:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
+
+
+def _milestones(model: type[Model]) -> QuerySet[Any]:
+    return model.milestones.rel.related_model._default_manager.all()  # type: ignore[attr-defined]
+
+
+def _due_milestones(model: type[Model], due: str) -> QuerySet[Any]:
+    """Milestones of `model`'s rows planned before today (late) or in the next days (soon) that
+    have no actual date yet: the row needs its date recorded, or a new plan."""
+    today = timezone.localdate()
+    pending = _milestones(model).filter(actual_date__isnull=True)
+    if due == "late":
+        return pending.filter(planned_date__lt=today)
+    return pending.filter(planned_date__gte=today, planned_date__lte=today + timedelta(days=SOON_DAYS))
 
 
 @dataclass(frozen=True)
@@ -55,30 +75,37 @@ class RegisterFilter:
         q = str(params.get("q") or "").strip()[:100]
         if q:
             values["q"] = q
+        due = params.get("due")
+        if spec.dated == "milestones" and due in DUE:
+            values["due"] = due
         return cls(spec, values)
 
     def apply(self, qs: QuerySet[Any]) -> QuerySet[Any]:
+        return qs.filter(self.condition(qs.model))
+
+    def condition(self, model: type[Model]) -> Q:
+        """The filter as one condition on `model`'s rows (the workbench counts several in one query)."""
         v = self.values
-        qs = qs.filter(**{self.spec.exact[k]: val for k, val in v.items() if k in self.spec.exact})
+        cond = Q(**{self.spec.exact[k]: val for k, val in v.items() if k in self.spec.exact})
         if "q" in v:
             text = Q()
             for lookup in self.spec.text:
                 text |= Q(**{f"{lookup}__icontains": v["q"]})
-            qs = qs.filter(text)
+            cond &= text
         lo, hi = v.get("date_from"), v.get("date_to")
         if lo or hi:
             rng = {k: d for k, d in (("gte", lo), ("lte", hi)) if d}
             if self.spec.dated == "milestones":
                 # Rows that reached the chosen stage (or any stage) within the range.
-                ms = qs.model.milestones.rel.related_model._default_manager.filter(
-                    **{f"actual_date__{op}": d for op, d in rng.items()}
-                )
+                ms = _milestones(model).filter(**{f"actual_date__{op}": d for op, d in rng.items()})
                 if "stage" in v:
                     ms = ms.filter(stage=v["stage"])
-                qs = qs.filter(pk__in=ms.values("record_id"))
+                cond &= Q(pk__in=ms.values("record_id"))
             else:
-                qs = qs.filter(**{f"{self.spec.dated}__{op}": d for op, d in rng.items()})
-        return qs
+                cond &= Q(**{f"{self.spec.dated}__{op}": d for op, d in rng.items()})
+        if "due" in v:
+            cond &= Q(pk__in=_due_milestones(model, v["due"]).values("record_id"))
+        return cond
 
     def as_query(self) -> dict[str, str]:
         return {k: val.isoformat() if isinstance(val, date) else str(val) for k, val in self.values.items()}

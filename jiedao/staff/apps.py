@@ -10,9 +10,10 @@ class StaffConfig(AppConfig):
     def ready(self) -> None:
         from jiedao.core.menu import MenuEntry, register_menu
         from jiedao.core.models import Role
-        from jiedao.staff import history
+        from jiedao.staff import history, todo
 
         register_menu(
             MenuEntry("staff:list", _("人员与权限"), frozenset({Role.ADMIN}), _("系统管理"), order=10)
         )
         history.register()
+        todo.register()

@@ -84,6 +84,7 @@ STATUS_CHOICES = [
     ("", gettext_lazy("全部状态")),
     ("active", gettext_lazy("在用")),
     ("inactive", gettext_lazy("已停用")),
+    ("must_change", gettext_lazy("待修改密码")),
 ]
 
 
@@ -141,7 +142,8 @@ class StaffFilterForm(forms.Form):
             community=data.get("community"),
             department=data.get("department"),
             unit=unit,
-            active=None if not status else status == "active",
+            active={"active": True, "inactive": False}.get(status),
+            must_change=status == "must_change",
         )
 
 

@@ -24,6 +24,12 @@ class StaffFilters:
     department: int | None = None
     unit: tuple[str, int] | None = None  # (scope unit key, unit id), e.g. ("room", 3)
     active: bool | None = None
+    must_change: bool = False  # in use and still to change the password an admin set or reset
+
+
+# Active people who have not yet changed the password an admin set, reset or required changing.
+MUST_CHANGE = Q(is_active=True, must_change_password=True)
+INACTIVE = Q(is_active=False)
 
 
 def search_staff(jurisdictions: list[Jurisdiction], filters: StaffFilters) -> QuerySet[User]:
@@ -58,6 +64,8 @@ def search_staff(jurisdictions: list[Jurisdiction], filters: StaffFilters) -> Qu
             qs = qs.filter(holders)
     if filters.active is not None:
         qs = qs.filter(is_active=filters.active)
+    if filters.must_change:
+        qs = qs.filter(MUST_CHANGE)
     held = roles.select_related("community", "grid", "department", "inspection_area", "jurisdiction")
     return (
         qs.select_related("department")

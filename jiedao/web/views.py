@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from jiedao.core.scope import scope_of
+from jiedao.core.todo import todo_for
 from jiedao.web import queries
 from jiedao.web.forms import LoginForm
 
@@ -32,8 +33,13 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def workbench(request: HttpRequest) -> HttpResponse:
-    scope = scope_of(request.user)  # type: ignore[arg-type]
-    return render(request, "web/workbench.html", {"summary": queries.scope_summary(scope)})
+    user = request.user
+    scope = scope_of(user)  # type: ignore[arg-type]
+    return render(
+        request,
+        "web/workbench.html",
+        {"summary": queries.scope_summary(scope), "todo": todo_for(user, scope)},  # type: ignore[arg-type]
+    )
 
 
 @login_required

@@ -18,6 +18,7 @@ from jiedao.registers import access as acc
 from jiedao.registers.actions.base import stage_history
 from jiedao.registers.catalog import LEDGER, RegisterDef
 from jiedao.registers.excel.export import export_workbook
+from jiedao.registers.filters import DUE
 from jiedao.registers.forms import PlannedForm, StageForm, jurisdiction_ids
 from jiedao.registers.models import SECTOR_TAG_SET, SOURCE_TAG_SET, LedgerType, ProjectKind
 from jiedao.registers.views.common import cell, register_for, user_of
@@ -35,6 +36,8 @@ def _filter_choices(rdef: RegisterDef, jur_ids: list[int]) -> list[tuple[str, An
         out.append(("kind", _("项目类型"), [(k, str(v)) for k, v in ProjectKind.choices]))
     if "stage" in fields:
         out.append(("stage", _("阶段"), [(k, str(v)) for k, v in rdef.stage_choices()]))
+    if rdef.filter.dated == "milestones":
+        out.append(("due", _("节点"), [(k, str(v)) for k, v in DUE.items()]))
     tags = Tag.objects.filter(jurisdiction_id__in=jur_ids)
     if "sector" in fields:
         out.append(("sector", _("产业领域"), [(t.pk, t.name) for t in tags.filter(tag_set=SECTOR_TAG_SET)]))
