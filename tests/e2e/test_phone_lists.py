@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, ViewportSize
+from playwright.sync_api import Browser, FloatRect, Page, ViewportSize
 
 from jiedao.core.models import Grid, Jurisdiction, User
 from tests.conftest import PASSWORD
@@ -35,7 +35,7 @@ def _phone(browser: Browser, base: str, username: str) -> Page:
     return page
 
 
-def _readable(page: Page, rows: str, titles: str) -> list[dict[str, float]]:
+def _readable(page: Page, rows: str, titles: str) -> list[FloatRect]:
     """Each row's title box; the page must not be wider than the phone."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE_390["width"], f"the list scrolls sideways on a phone ({width}px)"
