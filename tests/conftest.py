@@ -34,7 +34,7 @@ from jiedao.core import calendar, geo
 from jiedao.core.actions import import_grids
 from jiedao.core.config import load_config
 from jiedao.core.models import Community, Department, Grid, Jurisdiction, Role, RoleAssignment, User
-from jiedao.events import intake
+from jiedao.events import categories
 
 PASSWORD = "pass12345"
 STEP = 0.01
@@ -78,7 +78,7 @@ def _fresh_caches() -> None:
     # Test transactions roll back (and SQLite may reuse ids), so cached rows must not leak.
     calendar.invalidate()
     geo.invalidate()
-    intake.forget_categories()
+    categories.forget_categories()
 
 
 @pytest.fixture(autouse=True)

@@ -112,6 +112,7 @@ class ActionIn(Schema):
     rating: int | None = None
     rating_note: str | None = None
     target: str | None = None
+    category: int | None = None
 
 
 class PublicRateIn(Schema):

@@ -91,7 +91,8 @@ class FieldSpec:
     label: str
     widget: str
     required: bool
-    choices: list[tuple[str, str]] = field(default_factory=list)
+    # (value, label) pairs; for the "grouped" widget (label of an <optgroup>, its pairs)
+    choices: list[tuple[str, Any]] = field(default_factory=list)
     initial: str = ""
 
 
@@ -221,6 +222,8 @@ def _details(data: dict[str, Any]) -> list[str]:
     out = []
     if data.get("department_name"):
         out.append(_("部门：%(name)s") % {"name": data["department_name"]})
+    if data.get("category_name"):
+        out.append(_("分类：%(name)s") % {"name": data["category_name"]})
     if data.get("days"):
         out.append(_("天数：%(n)s 个工作日") % {"n": data["days"]})
     if data.get("rating"):

@@ -21,7 +21,7 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from jiedao.core.models import Category, Platform
-        from jiedao.events.intake import forget_categories
+        from jiedao.events.categories import forget_categories
 
         for model in (Category, Platform):
             uid = f"events.forget_categories.{model.__name__}"

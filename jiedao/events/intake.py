@@ -5,12 +5,9 @@ All checks happen here, before anything is written: a bad field gives one transl
 
 from __future__ import annotations
 
-import time
-from functools import cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,14 +17,12 @@ from jiedao.cases.actions import NewCase
 from jiedao.cases.errors import Forbidden, InvalidInput
 from jiedao.cases.models import Channel
 from jiedao.core import crypto, geo
-from jiedao.core.models import Category, Grid, Jurisdiction, Platform, Role, User
+from jiedao.core.models import Grid, Jurisdiction, Role, User
 from jiedao.core.models.org import Urgency
-from jiedao.core.rows import Reader
 from jiedao.core.scope import Scope, assignments_of, scope_of
+from jiedao.events.categories import category_of
 from jiedao.events.kind import INTAKE_ROLES, KIND
 
-_CATEGORY = Reader(Category)
-_PLATFORM = Reader(Platform)
 CHANNELS = frozenset(Channel.values)
 # Field labels are translated only when an error names them (eager gettext was ~1% of a create).
 TITLE, DESCRIPTION, ADDRESS, REPORTER = (
@@ -37,55 +32,6 @@ TITLE, DESCRIPTION, ADDRESS, REPORTER = (
     gettext_lazy("反映人"),
 )
 URGENCIES = frozenset(Urgency.values)
-
-
-@cache
-def _category_sql() -> str:
-    qn = connection.ops.quote_name
-    return (
-        f"SELECT {_CATEGORY.columns('c')}, {_PLATFORM.columns('p')} FROM {qn(Category._meta.db_table)} c"
-        f" JOIN {qn(Platform._meta.db_table)} p ON p.id = c.platform_id"
-        " WHERE c.jurisdiction_id = %s AND c.id = %s"
-    )
-
-
-# A process reuses the category and platform row it read for this long. The category tree is
-# configuration: an edit saved in this process clears the cache at once (signals, see
-# `apps.py`), other processes pick it up within this many seconds.
-CATEGORY_TTL = 30.0
-_category_rows: dict[tuple[int, int], tuple[float, tuple[Any, ...]]] = {}
-
-
-def forget_categories(**_signal: Any) -> None:
-    _category_rows.clear()
-
-
-def _category_row(jurisdiction_id: int, pk: int) -> tuple[Any, ...] | None:
-    cached = _category_rows.get((jurisdiction_id, pk))
-    if cached is not None and time.monotonic() - cached[0] < CATEGORY_TTL:
-        return cached[1]
-    with connection.cursor() as cur:
-        cur.execute(_category_sql(), [jurisdiction_id, pk])
-        row = cur.fetchone()
-    if row is not None:
-        _category_rows[(jurisdiction_id, pk)] = (time.monotonic(), tuple(row))
-    return row
-
-
-def _category(jurisdiction: Jurisdiction, raw: Any) -> Category:
-    """The jurisdiction's category `raw` with its platform: one precompiled query, then cached."""
-    try:
-        pk = int(raw)
-    except (TypeError, ValueError):
-        pk = 0
-    if not 0 < pk < 2**63:  # beyond any id: the ORM would match nothing, the driver would overflow
-        raise InvalidInput(_("事件分类不存在。"), field="category")
-    row = _category_row(jurisdiction.pk, pk)
-    if row is None:
-        raise InvalidInput(_("事件分类不存在。"), field="category")
-    category = _CATEGORY.build(row)
-    category.platform = _PLATFORM.build(row, _CATEGORY.width)
-    return category
 
 
 def intake_jurisdiction(user: User | None) -> Jurisdiction:
@@ -147,7 +93,8 @@ def validate_event(data: dict[str, Any], *, jurisdiction: Jurisdiction, user: Us
     if urgency not in URGENCIES:
         raise InvalidInput(_("紧急程度不正确。"), field="urgency")
 
-    category = _category(jurisdiction, data["category"]) if data.get("category") not in (None, "") else None
+    raw_category = data.get("category")
+    category = category_of(jurisdiction.pk, raw_category) if raw_category not in (None, "") else None
 
     lat = lng = None
     grid: Grid | None = None

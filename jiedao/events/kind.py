@@ -11,6 +11,7 @@ from jiedao.cases import effects as fx
 from jiedao.cases.kinds import REPORTER, CaseKind, Effect, State, Transition
 from jiedao.cases.models import Case, Rating
 from jiedao.core.models import Role
+from jiedao.events import effects as ev
 
 KIND = "event"
 
@@ -71,7 +72,7 @@ def T(
 
 
 TRANSITIONS = [
-    T("accept", _("受理"), {"reported"}, "accepted", DISPATCH),
+    T("accept", _("受理"), {"reported"}, "accepted", DISPATCH, fields=("category",)),
     T(
         "reject",
         _("不予受理"),
@@ -87,7 +88,7 @@ TRANSITIONS = [
         {"reported"},
         "verified",
         {R.GRID_WORKER},
-        fields=("result",),
+        fields=("result", "category"),
         allows_files=True,
         style="success",
     ),
@@ -100,7 +101,14 @@ TRANSITIONS = [
         fields=("target",),
         style="outline-secondary",
     ),
-    T("dispatch", _("派发"), {"accepted"}, "dispatched", DISPATCH, fields=("department", "urgency")),
+    T(
+        "dispatch",
+        _("派发"),
+        {"accepted"},
+        "dispatched",
+        DISPATCH,
+        fields=("department", "urgency", "category"),
+    ),
     T(
         "escalate",
         _("上报区级"),
@@ -209,13 +217,14 @@ TRANSITIONS = [
     T("supervise", _("督办"), OPEN, None, {R.LEADER}, needs_note=True, style="outline-danger"),
 ]
 
+LABELS = {t.action: t.label for t in TRANSITIONS}
 EFFECTS: dict[str, Effect] = {
-    "accept": fx.accept,
+    "accept": ev.classified(fx.accept),
     "reject": fx.close,
-    "self_resolve": fx.self_resolve,
+    "self_resolve": ev.classified(fx.self_resolve),
     "merge": fx.merge,
-    "dispatch": fx.dispatch,
-    "reassign": fx.dispatch,
+    "dispatch": ev.classified(fx.dispatch),
+    "reassign": ev.categorised_only(LABELS["reassign"], fx.dispatch),
     "escalate": fx.escalate,
     "district_done": fx.resolve,
     "sign": fx.sign,
@@ -226,8 +235,8 @@ EFFECTS: dict[str, Effect] = {
     "deny_extension": fx.deny_extension,
     "verify_fail": fx.reopen_verification,
     "rate": fx.rate,
-    "redo": fx.redo,
-    "archive": fx.close,
+    "redo": ev.categorised_only(LABELS["redo"], fx.redo),
+    "archive": ev.categorised_only(LABELS["archive"], fx.close),
     "supervise": fx.supervise,
 }
 

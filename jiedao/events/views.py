@@ -24,10 +24,10 @@ from jiedao.cases import actions, pages
 from jiedao.cases.errors import CaseError
 from jiedao.cases.models import Case, Channel, TimeStatus
 from jiedao.cases.queries import get_case_for, visible_cases
-from jiedao.core.models import Category, Department, Role, User
+from jiedao.core.models import Department, Role, User
 from jiedao.core.scope import scope_of
 from jiedao.core.todo import roles_held
-from jiedao.events import stats
+from jiedao.events import categories, detail, stats
 from jiedao.events.filters import EventFilter
 from jiedao.events.forms import EventFilterForm, EventIntakeForm, PublicRateForm
 from jiedao.events.intake import intake_jurisdiction, reportable_grids, validate_event
@@ -101,7 +101,7 @@ def _detail_context(request: HttpRequest, case: Case, posted: Any = None) -> dic
         "time_badge": pages.time_badge(case.time_status),
         "entries": entries,
         "attachments": pages.attachments_of(entries),
-        "specs": pages.action_specs(_user(request), case, posted),
+        "specs": detail.action_specs(_user(request), case, posted),
         "act_url": reverse("events:act", args=[case.pk]),
         "grid_geometry": case.grid.geometry if case.grid else None,
         "point": {"lat": case.lat, "lng": case.lng} if case.lat is not None else None,
@@ -180,26 +180,13 @@ def event_created(request: HttpRequest) -> HttpResponse:
     return render(request, "events/created.html", {"info": info})
 
 
-def _keywords(category: Category) -> list[str]:
-    return [k.strip() for k in category.keywords.replace("，", ",").split(",") if k.strip()]
-
-
 @login_required
 @require_GET
 def category_suggest(request: HttpRequest) -> HttpResponse:
     """Up to three categories whose keywords occur in the typed title and description."""
-    text = f"{request.GET.get('title', '')} {request.GET.get('description', '')}"[:5000]
-    suggestions: list[tuple[int, Category]] = []
-    if text.strip():
-        cats = Category.objects.filter(jurisdiction_id__in=scope_of(_user(request)).member_of).exclude(
-            keywords=""
-        )
-        for c in cats.select_related("platform"):
-            hits = sum(1 for k in _keywords(c) if k in text)
-            if hits:
-                suggestions.append((hits, c))
-    suggestions.sort(key=lambda s: (-s[0], s[1].code))
-    return render(request, "events/_suggest.html", {"suggestions": [c for _h, c in suggestions[:3]]})
+    text = f"{request.GET.get('title', '')} {request.GET.get('description', '')}"
+    found = categories.suggest(scope_of(_user(request)).member_of, text)
+    return render(request, "events/_suggest.html", {"suggestions": found})
 
 
 # ---------------------------------------------------------------- public rating

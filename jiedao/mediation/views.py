@@ -70,7 +70,7 @@ def _list(request: HttpRequest, flt: MediationFilter, *, title: str, overdue: bo
         "count": listing.paginator.count,
         "page": listing.number,
         "pages_total": listing.paginator.num_pages,
-        "base_query": urlencode(query) + "&" if query else "",
+        "query": query,
         "form": form,
         "title": title,
         "overdue": overdue,

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.test import Client
 
-from jiedao.core.models import Department, Grid, RoleAssignment, User
+from jiedao.core.models import Category, Department, Grid, RoleAssignment, User
 
 
 def post(client: Client, url: str, data: dict[str, Any] | None = None) -> Any:
@@ -29,8 +29,19 @@ def point_in(grid: Grid) -> dict[str, float]:
     return {"lat": grid.centroid_lat, "lng": grid.centroid_lng}
 
 
+def streetlight(grid: Grid) -> int:
+    """The category a 路灯不亮 report is filed under (受理 needs one; pass category="" for none)."""
+    return Category.objects.get(jurisdiction_id=grid.jurisdiction_id, code="facility.streetlight").pk
+
+
 def report(client: Client, grid: Grid, **extra: Any) -> dict[str, Any]:
-    body = {"title": "路灯不亮", "description": "小区东门路灯连续三晚不亮。", **point_in(grid), **extra}
+    body = {
+        "title": "路灯不亮",
+        "description": "小区东门路灯连续三晚不亮。",
+        "category": streetlight(grid),
+        **point_in(grid),
+        **extra,
+    }
     response = post(client, "/api/events", body)
     assert response.status_code == 201, response.content
     return response.json()

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, FilePayload, Page
 
 from jiedao.cases import actions
 from jiedao.cases.models import Case
-from jiedao.core.models import Department
+from jiedao.core.models import Category, Department
 from jiedao.events.intake import validate_event
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import DESKTOP, PHONE, login
@@ -53,10 +53,12 @@ class Shots:
         page.screenshot(path=str(self.dir / f"{step}.png"), full_page=True)
 
 
-def act(page: Page, action: str, fill: dict[str, str] | None = None) -> None:
-    """Open the action's small form on the detail page, fill it and submit; expect success."""
+def act(page: Page, action: str, fill: dict[str, str] | None = None, *, opened: bool = False) -> None:
+    """Open the action's small form on the detail page (unless `opened`), fill it and submit;
+    expect success."""
     box = f'details[data-action="{action}"]'
-    page.click(f"{box} > summary")
+    if not opened:
+        page.click(f"{box} > summary")
     for selector, value in (fill or {}).items():
         target = page.locator(f"{box} {selector}")
         if target.evaluate("el => el.tagName") == "SELECT":
@@ -114,7 +116,15 @@ def test_event_from_grid_report_to_archive(
     assert "138****8000" in desk.inner_text("main")
     desk.wait_for_selector("#case-map[data-ready]")
     shot(desk, "03-detail-dispatcher")
-    act(desk, "accept")
+    # 受理 asks for the category, pre-filled with the keyword suggestion (消防 → 消防隐患).
+    fire = Category.objects.get(jurisdiction=case.jurisdiction, code="safety.fire")
+    desk.click('details[data-action="accept"] > summary')
+    chosen = desk.locator('details[data-action="accept"] select[name=category]')
+    assert chosen.input_value() == str(fire.pk)
+    assert chosen.evaluate("el => el.required")
+    shot(desk, "03b-accept-with-category")
+    act(desk, "accept", {"select[name=category]": str(fire.pk)}, opened=True)
+    assert Case.objects.get(pk=case.pk).category_id == fire.pk
     dep = Department.objects.get(jurisdiction=case.jurisdiction, code="enforcement")
     act(desk, "dispatch", {"select[name=department]": str(dep.pk), "select[name=urgency]": "normal"})
     shot(desk, "04-dispatched")
@@ -185,7 +195,8 @@ def test_event_returned_reassigned_and_extended(
     )
     enforcement = Department.objects.get(jurisdiction=jurisdiction, code="enforcement")
     market = Department.objects.get(jurisdiction=jurisdiction, code="market_supervision")
-    actions.perform(case.pk, "accept", acting_user=users["dispatcher"])
+    stall = Category.objects.get(jurisdiction=jurisdiction, code="city.street_stall")
+    actions.perform(case.pk, "accept", acting_user=users["dispatcher"], payload={"category": stall.pk})
     actions.perform(
         case.pk, "dispatch", acting_user=users["dispatcher"], payload={"department": enforcement.pk}
     )

@@ -12,6 +12,7 @@ from jiedao.cases import actions
 from jiedao.cases.models import Case
 from jiedao.core.models import Department, Grid, Jurisdiction, User
 from jiedao.events.intake import validate_event
+from tests.cases.helpers import streetlight
 
 
 def make_png(width: int = 64, height: int = 48, rgb: tuple[int, int, int] = (220, 80, 60)) -> bytes:
@@ -38,6 +39,7 @@ def new_event(
         "description": "小区东门路灯连续三晚不亮。",
         "lat": grid.centroid_lat,
         "lng": grid.centroid_lng,
+        "category": streetlight(grid),  # 受理 needs one; pass category="" for none
         **data,
     }
     new = validate_event(body, jurisdiction=jurisdiction, user=by)

@@ -71,7 +71,8 @@ def test_dispatch_form_lists_departments_of_the_jurisdiction(
     assert "综合执法队" in page
     other = Department.objects.filter(jurisdiction=other_jurisdiction).first()
     assert other is not None
-    assert f'value="{other.pk}"' not in page.split('data-action="dispatch"')[1].split("</details>")[0]
+    form = page.split('data-action="dispatch"')[1].split("</details>")[0]
+    assert f'value="{other.pk}"' not in form.split('name="department"')[1].split("</select>")[0]
 
 
 def test_action_through_the_page(jurisdiction, users, grids, clients):

@@ -121,7 +121,7 @@ def test_rows_do_not_add_queries(jurisdiction, users, grids, clients, django_ass
     few = _queries(c)
     for i in range(15):
         grid = grids["G1" if i % 2 else "G3"]
-        dispatched(jurisdiction, users, grid, title=f"批量{i}", category="")
+        dispatched(jurisdiction, users, grid, title=f"批量{i}")
     assert _queries(c) == few
     with django_assert_max_num_queries(12):
         c.get(URL)

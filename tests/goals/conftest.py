@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from jiedao.cases import actions
 from jiedao.cases.models import Case, Channel, Rating, TimeStatus
-from jiedao.core.models import Department, Grid, Jurisdiction, User
+from jiedao.core.models import Category, Department, Grid, Jurisdiction, User
 from jiedao.events.intake import validate_event
 
 START = datetime(2024, 1, 1, tzinfo=timezone.get_current_timezone())
@@ -47,9 +47,9 @@ def history(jurisdiction: Jurisdiction, users: dict[str, User], grids: dict[str,
     for i in range(48):
         case = new_event(jurisdiction, users["grid_worker"], grids["G1"], title=f"事件{i}")
         if i % 8 == 0:
-            actions.perform(
-                case.pk, "self_resolve", acting_user=users["grid_worker"], payload={"result": "已处理"}
-            )
+            lamp = Category.objects.get(jurisdiction=jurisdiction, code="facility.streetlight")
+            payload = {"result": "已处理", "category": lamp.pk}  # 自办自结 classifies the event
+            actions.perform(case.pk, "self_resolve", acting_user=users["grid_worker"], payload=payload)
             self_resolved.add(case.pk)
         created = START + timedelta(days=rng.randrange(SPAN_DAYS), hours=rng.randrange(24))
         fields: dict[str, object] = {
