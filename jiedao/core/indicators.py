@@ -17,8 +17,10 @@ from typing import Any
 from django.db.models import Count as CountAgg
 from django.db.models import Q, QuerySet
 from django.db.models import Sum as SumAgg
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.http import urlencode
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ class IndicatorDef:
     filters: Mapping[str, str] = field(default_factory=dict)
     record_url: Callable[[Any], str] | None = None  # link from a drill-down row to the record
     decimals: int = 0
+    # (filter name, value) → how a person reads it ("部门：综合执法队"), for the drill-down page.
+    describe_filter: Callable[[str, str], str] | None = None
 
 
 # Report areas, in the order of the seed report's 一、总结 (一)(二)(三)(四).
@@ -140,8 +144,27 @@ def records_for(
     for name, value in (filters or {}).items():
         if name not in defn.filters:
             raise ValueError(f"{defn.code}: no filter {name!r}")
-        qs = qs.filter(**{defn.filters[name]: value})
+        lookup = defn.filters[name]
+        if lookup.endswith("__isnull"):  # from a query string: "1" means yes, anything else no
+            value = value is True or str(value) in ("1", "true", "True")
+        qs = qs.filter(**{lookup: value})
     return qs
+
+
+def drilldown_url(
+    code: str, jurisdiction_id: int, period: Period, filters: Mapping[str, Any] | None = None
+) -> str:
+    """The page listing the records behind a value (the indicator library's drill-down)."""
+    try:
+        base = reverse("goals:indicator", args=[code])
+    except NoReverseMatch:  # an installation without the goals pages: the agreed path
+        base = f"/goals/indicators/{code}/"
+    query = {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "jurisdiction": jurisdiction_id,
+    }
+    return f"{base}?{urlencode({**query, **(filters or {})})}"
 
 
 def compute(

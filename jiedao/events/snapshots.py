@@ -3,7 +3,7 @@ counts them every few minutes per jurisdiction and period, and the page reads th
 
 A snapshot older than MAX_AGE is ignored (the page then counts live), so a stopped worker
 degrades to slow-but-correct, never to stale. The worker counts in its own language: the labels
-that are code (period, states, time status) are put back in the reader's language on reading.
+that are code (period, states, time status, the 三率) are put back in the reader's language on reading.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from jiedao.cases.models import Case, TimeStatus
 from jiedao.events.kind import KIND, STATES
 from jiedao.events.models import DashboardSnapshot
+from jiedao.events.rates import RATES
 from jiedao.events.stats import PERIODS, compute, jurisdiction_scope
 
 REFRESH_MINUTES = 2
@@ -49,6 +50,12 @@ def relabel(data: dict[str, Any]) -> dict[str, Any]:
     out["by_state"] = _relabelled(data.get("by_state", []), {code: st.label for code, st in STATES.items()})
     out["by_time_status"] = _relabelled(data.get("by_time_status", []), {str(t): t.label for t in TimeStatus})
     out["by_platform"] = _relabelled(data.get("by_platform", []), {None: _("未分类")})
+    rate_labels = {r.key: r.label for r in RATES}
+    out["rates"] = _relabelled(data.get("rates", []), rate_labels)
+    out["rankings"] = {
+        dim: [{**row, "rates": _relabelled(row["rates"], rate_labels)} for row in rows]
+        for dim, rows in data.get("rankings", {}).items()
+    }
     return out
 
 

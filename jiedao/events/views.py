@@ -1,4 +1,5 @@
-"""Event pages: list, detail with actions, intake, public rating, workbench to-dos, dashboard.
+"""Event pages: list, detail with actions, intake, public rating, workbench to-dos (the dashboard
+is views_dashboard).
 
 Thin: parse, call one scoped query or one engine action, render. Errors from the engine carry
 a translated message and are shown on the page that caused them; nothing is written.
@@ -14,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case as Choose
 from django.db.models import IntegerField, QuerySet, Value, When
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -290,22 +291,3 @@ def todo_panel(request: HttpRequest) -> HttpResponse:
     }
     template = "events/_todo.html" if request.htmx else "events/todo_page.html"  # type: ignore[attr-defined]
     return render(request, template, context)
-
-
-# ---------------------------------------------------------------- dashboard
-
-
-@login_required
-@require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
-    _require(request, DASHBOARD_ROLES)
-    data = stats.dashboard(_user(request), request.GET.get("period", ""))
-    periods = [(code, str(label)) for code, label in stats.PERIODS.items()]
-    return render(request, "events/dashboard.html", {"data": data, "periods": periods})
-
-
-@login_required
-@require_GET
-def dashboard_data(request: HttpRequest) -> JsonResponse:
-    _require(request, DASHBOARD_ROLES)
-    return JsonResponse(stats.dashboard(_user(request), request.GET.get("period", "")))

@@ -78,6 +78,8 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         {"text": str(obj), "url": info.defn.record_url(obj) if info.defn and info.defn.record_url else ""}
         for obj in page.object_list
     ]
+    describe = info.defn.describe_filter if info.defn is not None else None
+    described = [describe(k, v) if describe else f"{k}={v}" for k, v in filters.items()]
     query = request.GET.copy()
     query.pop("page", None)
     official = ""
@@ -96,6 +98,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             "choice": choice,
             "presets": PRESETS.items(),
             "filters": filters,
+            "described": described,
             "page": page,
             "rows": rows,
             "manual": info.kind == MANUAL,

@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.urls import NoReverseMatch, reverse
-from django.utils.http import urlencode
-
 from jiedao.core.indicators import Period, records_for
+from jiedao.core.indicators import drilldown_url as indicator_drilldown_url
 from jiedao.goals.values import evaluate, find
 
 
@@ -47,9 +45,4 @@ def read(code: str, jurisdiction_id: int, period: Period) -> Reading | None:
 
 def drilldown_url(code: str, jurisdiction_id: int, period: Period) -> str:
     """The goals page listing the records (or the hand-entered entry) behind a value."""
-    try:
-        base = reverse("goals:indicator", args=[code])
-    except NoReverseMatch:  # an installation without the goals pages: the agreed path
-        base = f"/goals/indicators/{code}/"
-    query = {"start": str(period.start), "end": str(period.end), "jurisdiction": str(jurisdiction_id)}
-    return f"{base}?{urlencode(query)}"
+    return indicator_drilldown_url(code, jurisdiction_id, period)
