@@ -12,7 +12,16 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 
-from jiedao.core.models import Community, Department, Grid, Jurisdiction, Role, RoleAssignment, User
+from jiedao.core.models import (
+    Community,
+    Department,
+    Grid,
+    InspectionArea,
+    Jurisdiction,
+    Role,
+    RoleAssignment,
+    User,
+)
 from jiedao.demo.names import NameBook
 
 DEMO_PASSWORD = "demo12345"
@@ -46,7 +55,12 @@ def planned_usernames(
     return [s.username for s in _specs(departments, grids, communities)]
 
 
-def _specs(departments: list[Department], grids: list[Grid], communities: list[Community]) -> list[_Spec]:
+def _specs(
+    departments: list[Department],
+    grids: list[Grid],
+    communities: list[Community],
+    area: InspectionArea | None = None,
+) -> list[_Spec]:
     specs = [
         _Spec("admin", Role.ADMIN, {}, superuser=True, reveal=True),
         _Spec("leader", Role.LEADER, {}, reveal=True),
@@ -58,10 +72,21 @@ def _specs(departments: list[Department], grids: list[Grid], communities: list[C
     specs += [_Spec(f"grid_{g.code}", Role.GRID_WORKER, {"grid": g}) for g in grids]
     specs += [
         _Spec("mediator", Role.MEDIATOR, {}),
-        _Spec("inspector", Role.INSPECTOR, {}),
+        _Spec("inspector", Role.INSPECTOR, {"inspection_area": area} if area else {}),
         _Spec("project_officer", Role.PROJECT_OFFICER, {}),
     ]
     return specs
+
+
+def inspection_area(
+    jurisdiction: Jurisdiction, communities: list[Community], grids: list[Grid]
+) -> InspectionArea:
+    """The demo inspector's 检查片区: the grids of the first two communities, so the demo shows
+    an inspector reading part of the island only."""
+    area = InspectionArea.objects.create(jurisdiction=jurisdiction, code="north", name="北片区")
+    first = {c.pk for c in communities[:2]}
+    area.grids.set([g for g in grids if g.community_id in first])
+    return area
 
 
 def make_staff(
@@ -72,7 +97,7 @@ def make_staff(
     grids: list[Grid],
     communities: list[Community],
 ) -> DemoStaff:
-    specs = _specs(departments, grids, communities)
+    specs = _specs(departments, grids, communities, inspection_area(jurisdiction, communities, grids))
     hashed = make_password(DEMO_PASSWORD)
     seen: set[str] = set()
     users = []

@@ -104,6 +104,8 @@ def _detail_context(request: HttpRequest, case: Case, posted: Any = None) -> dic
         "attachments": pages.attachments_of(entries),
         "specs": detail.action_specs(_user(request), case, posted),
         "act_url": reverse("events:act", args=[case.pk]),
+        # A mediator opens the event their dispute came from, not the event list.
+        "can_list": scope_of(_user(request)).has(*LIST_ROLES),
         "grid_geometry": case.grid.geometry if case.grid else None,
         "point": {"lat": case.lat, "lng": case.lng} if case.lat is not None else None,
     }

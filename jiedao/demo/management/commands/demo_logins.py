@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from jiedao.core.models import Jurisdiction, Role, RoleAssignment
+from jiedao.core.staffing import scope_units
 from jiedao.demo.actions import CODE
 from jiedao.demo.users import DEMO_PASSWORD
 
@@ -16,6 +17,16 @@ ROLE_ORDER = [
     Role.ADMIN, Role.LEADER, Role.DISPATCHER, Role.HANDLER, Role.GRID_LEADER, Role.GRID_WORKER,
     Role.MEDIATOR, Role.INSPECTOR, Role.PROJECT_OFFICER, Role.RESIDENT,
 ]  # fmt: skip
+
+
+def _units(ra: RoleAssignment, jur: Jurisdiction) -> str:
+    """The units an app keeps for the role (a mediator's rooms), e.g. "民调室、书记调处室"."""
+    labels = []
+    for unit in scope_units():
+        if ra.role in unit.roles:
+            held = unit.held(ra.user, jur)
+            labels += [label for pk, label in unit.choices(jur) if pk in held]
+    return "、".join(labels)
 
 
 def _width(text: str) -> int:
@@ -39,7 +50,7 @@ class Command(BaseCommand):
             return
         rows = (
             RoleAssignment.objects.filter(jurisdiction=jur)
-            .select_related("user", "community", "grid", "department")
+            .select_related("user", "community", "grid", "department", "inspection_area")
             .order_by("user__username")
         )
         checked: dict[str, bool] = {}  # one password check per distinct stored hash
@@ -49,7 +60,7 @@ class Command(BaseCommand):
             if stored not in checked:
                 checked[stored] = check_password(DEMO_PASSWORD, stored)
             password = DEMO_PASSWORD if checked[stored] else _("（已修改）")
-            scope = ra.grid or ra.community or ra.department or jur
+            scope = ra.grid or ra.community or ra.department or ra.inspection_area or _units(ra, jur) or jur
             role = str(ra.get_role_display()) + (_("（超级用户）") if ra.user.is_superuser else "")
             table.append((ra.user.username, password, role, f"{scope} · {ra.user}"))
         header = (_("用户名"), _("密码"), _("角色"), _("范围 · 姓名"))
