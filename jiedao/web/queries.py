@@ -6,8 +6,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from jiedao.core.models import Community, Department, Grid, Jurisdiction, Role, User
-from jiedao.core.scope import Scope, scope_of
+from jiedao.core import staffing
+from jiedao.core.models import Community, Department, Grid, InspectionArea, Jurisdiction, Role, User
+from jiedao.core.scope import Scope, assignments_of, scope_of
 
 
 def map_jurisdiction_ids(scope: Scope) -> set[int] | None:
@@ -66,8 +67,10 @@ def role_labels(scope: Scope) -> list[str]:
     return [str(label) for value, label in Role.choices if value in scope.roles]
 
 
-def scope_summary(scope: Scope) -> dict[str, list[str]]:
-    """Names of the places and departments a user's scope covers, for the workbench greeting."""
+def scope_summary(scope: Scope, user: User | None = None) -> dict[str, Any]:
+    """Names of the places and departments a user's scope covers, for the workbench greeting;
+    `units` adds the narrower units their roles hold: inspection areas, and units kept by apps
+    above core (a mediator's 调解室), as (label, names) pairs."""
     return {
         "jurisdictions": list(
             Jurisdiction.objects.filter(pk__in=scope.jurisdictions).values_list("name", flat=True)
@@ -79,4 +82,26 @@ def scope_summary(scope: Scope) -> dict[str, list[str]]:
         "departments": list(
             Department.objects.filter(pk__in=scope.departments).values_list("name", flat=True)
         ),
+        "units": _units(scope, user) if user is not None else [],
     }
+
+
+def _units(scope: Scope, user: User) -> list[tuple[str, list[str]]]:
+    """(label, names) of the inspection areas and the registered scope units the user holds; no
+    query for a user holding none (one for the areas, two per jurisdiction and unit otherwise)."""
+    held = assignments_of(user)
+    out: list[tuple[str, list[str]]] = []
+    areas = {ra.inspection_area_id for ra in held if ra.inspection_area_id is not None}
+    if areas:
+        names = InspectionArea.objects.filter(pk__in=areas).values_list("name", flat=True)
+        out.append((str(InspectionArea._meta.verbose_name), list(names)))
+    for unit in staffing.scope_units():
+        jurisdictions = {ra.jurisdiction_id: ra.jurisdiction for ra in held if ra.role in unit.roles}
+        found: list[str] = []
+        for jurisdiction in jurisdictions.values():
+            ids = unit.held(user, jurisdiction)
+            if ids:
+                found += [label for pk, label in unit.choices(jurisdiction) if pk in ids]
+        if found:
+            out.append((str(unit.label), found))
+    return out

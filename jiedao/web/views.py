@@ -38,7 +38,7 @@ def workbench(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/workbench.html",
-        {"summary": queries.scope_summary(scope), "todo": todo_for(user, scope)},  # type: ignore[arg-type]
+        {"summary": queries.scope_summary(scope, user), "todo": todo_for(user, scope)},  # type: ignore[arg-type]
     )
 
 

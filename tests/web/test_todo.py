@@ -227,8 +227,9 @@ EXPECTED: dict[str, dict[str, dict[str, int]]] = {
         }
     },
     "inspector": {
+        # The area holds G2 and G3: the late structure in G1 is not the inspector's.
         "events.inspector": {"未办结": 2, "超期": 1},
-        "registers.structures": {"节点逾期": 1, "30日内到期": 0},
+        "registers.structures": NONE_LATE,
     },
     "project_officer": {
         "registers.projects": {"节点逾期": 1, "30日内到期": 1},
@@ -260,6 +261,15 @@ def test_every_count_opens_a_list_of_as_many_records(world, client_for, who):
 def test_the_mediator_of_another_room_has_nothing_waiting(world, client_for):
     got = counts(tiles(client_for(world["mediator_gong"]).get("/").content.decode()))
     assert set(got["mediation.mediator"].values()) == {0}
+
+
+def test_my_scope_names_the_room_and_the_area(world, client_for):
+    # 我的范围 names what a mediator and an inspector are narrowed to, not only places.
+    mediator = client_for(world["mediator_min"]).get("/").content.decode()
+    assert "调解室</span>：民调室" in mediator
+    assert "暂无管辖范围" not in mediator
+    inspector = client_for(world["inspector"]).get("/").content.decode()
+    assert "检查片区</span>：东片" in inspector
 
 
 def test_a_role_without_sources_is_told_so(jurisdiction, client_for):
@@ -323,8 +333,10 @@ def test_the_holiday_check_counts_the_years_still_to_enter(world, client_for, mo
 
 
 # The workbench reads the session, the user, their roles and the names of their scope ("我的范围"),
-# then one query per to-do source (the admin: one more for the jurisdictions they manage); a
-# handler or grid worker with one unit asks no more. Pinned per role; the next test shows that
+# then one query per to-do source (the admin: one more for the jurisdictions they manage). The
+# inspector's scope reads the grids of their area and 我的范围 the area's name; a mediator's scope
+# names no place, 我的范围 reads their rooms and the rooms' names. A handler or grid worker with
+# one unit asks no more. Pinned per role; the next test shows that
 # the number does not grow with the data.
 QUERIES = {
     "grid_worker": 6,
@@ -332,8 +344,8 @@ QUERIES = {
     "dispatcher": 7,
     "handler": 6,
     "leader": 8,
-    "mediator_min": 5,
-    "inspector": 6,
+    "mediator_min": 6,
+    "inspector": 8,
     "project_officer": 6,
     "admin": 6,
 }
