@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from jiedao.cases import actions
 from jiedao.cases.models import Attachment, Case
-from jiedao.core.models import Jurisdiction
+from jiedao.core.models import Category, Jurisdiction
 from jiedao.events.intake import validate_event
 from jiedao.registers.models import LedgerEntry, LedgerType
 from tests.cases.helpers import grid_of
@@ -67,13 +67,15 @@ def test_an_action_whose_transaction_fails_leaves_no_photo_behind(users, tmp_pat
     with override_settings(MEDIA_ROOT=tmp_path):
         case, _code = actions.create_case(new, acting_user=users["grid_worker"])
         photo = SimpleUploadedFile("fixed.png", PNG, content_type="image/png")
+        category = Category.objects.filter(jurisdiction_id=grid.jurisdiction_id).first()
+        assert category is not None
         monkeypatch.setattr("jiedao.cases.actions.audit.record", _fail)
         with pytest.raises(Fault):
             actions.perform(
                 case.pk,
                 "self_resolve",
                 acting_user=users["grid_worker"],
-                payload={"result": "已修复"},
+                payload={"result": "已修复", "category": category.pk},
                 files=[photo],
             )
     case.refresh_from_db()
