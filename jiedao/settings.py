@@ -132,6 +132,7 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:workbench"
 LOGOUT_REDIRECT_URL = "web:login"
+CSRF_FAILURE_VIEW = "jiedao.web.errors.csrf_failure"  # a page of the platform, JSON under /api/
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -23,3 +23,7 @@ urlpatterns = [
     path("staff/", include("jiedao.staff.urls")),
     path("", include("jiedao.web.urls")),
 ]
+
+handler403 = "jiedao.web.errors.page_forbidden"
+handler404 = "jiedao.web.errors.page_not_found"
+handler500 = "jiedao.web.errors.server_error"
