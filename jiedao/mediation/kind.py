@@ -23,6 +23,7 @@ R = Role
 ASSIGN = frozenset({R.DISPATCHER, R.ADMIN, R.LEADER})
 MEDIATE = frozenset({R.MEDIATOR, R.ADMIN})
 REGISTER_ROLES = (R.MEDIATOR, R.DISPATCHER, R.ADMIN)
+READERS = (R.MEDIATOR, R.DISPATCHER, R.LEADER, R.ADMIN)  # the lists and the workload page
 
 STATES = {
     s.code: s

@@ -17,10 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from jiedao.core.access import page_access
 from jiedao.core.audit import history
 from jiedao.core.models import User
 from jiedao.core.scope import scope_of
 from jiedao.registry import actions, queries
+from jiedao.registry.actions.base import READER_ROLES, WRITER_ROLES, can_write, check_write_existing
 from jiedao.registry.forms import (
     HouseholdForm,
     OrganisationForm,
@@ -76,6 +78,7 @@ def _submit(
 
 
 @login_required
+@page_access(*READER_ROLES)
 def resident_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     filter_form = ResidentFilterForm(request.GET or None, user=user)
@@ -93,6 +96,10 @@ def _resident_detail_context(request: HttpRequest, resident: Resident) -> dict[s
         "resident": resident,
         "tags": list(resident.tags.all()),
         "can_reveal": scope.superuser or resident.jurisdiction_id in scope.reveal_in,
+        # 编辑/注销 are drawn for those the write actions accept (the same check they make).
+        "can_edit": can_write(
+            _user(request), resident.jurisdiction_id, resident.community_id, resident.grid_id
+        ),
         "history": history(resident)[:20],
         "revealed": {},
     }
@@ -123,6 +130,7 @@ def resident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@page_access(*WRITER_ROLES)
 def resident_create(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = ResidentForm(request.POST or None, user=user)
@@ -140,6 +148,7 @@ def resident_create(request: HttpRequest) -> HttpResponse:
 def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     resident = queries.get_resident_for(user, pk)
+    check_write_existing(user, resident)  # the form is not offered to a reader who could not save it
     initial = {
         "name": resident.name,
         "community": resident.community_id,
@@ -188,6 +197,7 @@ def resident_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@page_access(*READER_ROLES)
 def place_list(request: HttpRequest) -> HttpResponse:
     places = queries.places_for(_user(request), q=request.GET.get("q", ""))
     return render(
@@ -202,6 +212,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@page_access(*WRITER_ROLES)
 def place_create(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = PlaceForm(request.POST or None, user=user)
@@ -216,6 +227,7 @@ def place_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_access(*READER_ROLES)
 def household_list(request: HttpRequest) -> HttpResponse:
     households = queries.households_for(_user(request), q=request.GET.get("q", ""))
     return render(
@@ -226,6 +238,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_access(*WRITER_ROLES)
 def household_create(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = HouseholdForm(request.POST or None, user=user)
@@ -240,6 +253,7 @@ def household_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_access(*READER_ROLES)
 def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = queries.organisations_for(_user(request), q=request.GET.get("q", ""))
     return render(
@@ -250,6 +264,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_access(*WRITER_ROLES)
 def organisation_create(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = OrganisationForm(request.POST or None, user=user)

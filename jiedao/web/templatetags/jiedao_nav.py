@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from jiedao.core import access
+
 register = template.Library()
 
 UNRESOLVED = "#"
@@ -42,3 +44,11 @@ def scope_has(context: template.Context, *roles: str) -> bool:
     """`scope.has(*roles)` for templates: `{% scope_has "dispatcher" "leader" as show %}`."""
     scope = context.get("scope")
     return bool(scope is not None and scope.has(*roles))
+
+
+@register.simple_tag(takes_context=True)
+def may_open(context: template.Context, name: str, *args: object) -> bool:
+    """Whether the page `name` would serve the signed-in user (its view's declared access):
+    `{% may_open "petitions:create" as can_register %}`. Links to pages a role would be refused
+    are not drawn."""
+    return access.may_open(context.get("scope"), name, *args)
