@@ -1,7 +1,8 @@
 """Menu entries contributed by apps (rule 9: a kind adds its pages without editing base.html).
 
 An app calls `register_menu(MenuEntry(...))` in its `AppConfig.ready()`; the navigation bar
-shows, per group, the entries whose roles the signed-in user holds.
+shows, per group, the entries whose page would serve the signed-in user: the roles the page's view
+declares (`jiedao.core.access`), and the entry's own roles when it gives any.
 """
 
 from __future__ import annotations
@@ -12,15 +13,21 @@ from typing import TYPE_CHECKING
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 
+from jiedao.core.access import may_open
+
 if TYPE_CHECKING:
     from jiedao.core.scope import Scope
+
+
+# An entry whose roles are those its page declares (`jiedao.core.access.page_access`).
+FROM_VIEW = None
 
 
 @dataclass(frozen=True)
 class MenuEntry:
     url_name: str
     label: Promise | str
-    roles: frozenset[str]
+    roles: frozenset[str] | None  # FROM_VIEW: the page's own declaration decides
     group: Promise | str  # the dropdown the entry sits in, e.g. _("信访调解")
     order: int = 100
 
@@ -52,7 +59,9 @@ def menu_for(scope: Scope | None) -> list[MenuGroup]:
         return []
     groups: dict[str, tuple[Promise | str, list[tuple[int, MenuLink]]]] = {}
     for entry in _ENTRIES:
-        if not scope.has(*entry.roles):
+        if entry.roles is not None and not scope.has(*entry.roles):
+            continue
+        if not may_open(scope, entry.url_name):  # the page itself would refuse the user
             continue
         try:
             url = reverse(entry.url_name)

@@ -19,14 +19,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jiedao.cases import actions, pages
 from jiedao.cases.errors import CaseError
 from jiedao.cases.models import Case, Channel, TimeStatus
 from jiedao.cases.queries import get_case_for, visible_cases
+from jiedao.core.access import page_access
 from jiedao.core.models import Department, Role, User
-from jiedao.core.scope import scope_of
+from jiedao.core.scope import Scope, scope_of
 from jiedao.core.todo import roles_held
 from jiedao.events import categories, detail, stats
 from jiedao.events.filters import EventFilter
@@ -38,7 +40,6 @@ from jiedao.events.queries import capped_count, event_list
 PAGE_SIZE = 20
 TOP = 10
 LIST_ROLES = READERS
-DASHBOARD_ROLES = (Role.LEADER, Role.DISPATCHER, Role.ADMIN)
 SESSION_CREATED = "events_created"
 
 
@@ -61,8 +62,8 @@ def _jurisdictions(user: User) -> set[int] | None:
 
 @login_required
 @require_GET
+@page_access(*LIST_ROLES)
 def event_list_view(request: HttpRequest) -> HttpResponse:
-    _require(request, LIST_ROLES)
     user = _user(request)
     flt = EventFilter.parse(request.GET)
     qs = event_list(user, flt)
@@ -152,10 +153,17 @@ def _intake_form(request: HttpRequest, data: Any = None) -> EventIntakeForm:
     )
 
 
+NO_INTAKE = gettext_lazy("您没有任何街道的上报权限。")
+
+
+def _files_into_a_jurisdiction(scope: Scope) -> bool:
+    return bool(scope.member_of)  # intake files into a jurisdiction the user holds a role in
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
+@page_access(*INTAKE_ROLES, check=_files_into_a_jurisdiction, denied=NO_INTAKE)
 def event_create(request: HttpRequest) -> HttpResponse:
-    _require(request, INTAKE_ROLES)
     user = _user(request)
     try:
         form = _intake_form(request, request.POST if request.method == "POST" else None)

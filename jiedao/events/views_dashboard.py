@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from jiedao.core.access import page_access
 from jiedao.core.models import User
 from jiedao.core.scope import scope_of
 from jiedao.events import stats
@@ -31,6 +32,7 @@ def _figures(request: HttpRequest) -> tuple[dict[str, Any], Any, list[Any]]:
 
 @login_required
 @require_GET
+@page_access(*DASHBOARD_ROLES)
 def dashboard(request: HttpRequest) -> HttpResponse:
     data, jurisdiction, choices = _figures(request)
     periods = [(code, str(label)) for code, label in stats.PERIODS.items()]
@@ -40,5 +42,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@page_access(*DASHBOARD_ROLES)
 def dashboard_data(request: HttpRequest) -> JsonResponse:
     return JsonResponse(_figures(request)[0])

@@ -21,15 +21,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jiedao.cases import pages
 from jiedao.cases.errors import CaseError
 from jiedao.cases.models import Case
+from jiedao.core.access import page_access
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction, User
-from jiedao.core.scope import assignments_of, scope_of
+from jiedao.core.scope import assignments_of
 from jiedao.mediation import actions, intake, stats
 from jiedao.mediation import pages as mpages
 from jiedao.mediation.filters import MediationFilter
 from jiedao.mediation.forms import ApplicationForm, FilterForm
-from jiedao.mediation.kind import FROM_EVENT_ROLES, REGISTER_ROLES
-from jiedao.mediation.menu import READERS
+from jiedao.mediation.kind import FROM_EVENT_ROLES, READERS, REGISTER_ROLES
 from jiedao.mediation.models import Dispute, Room
 from jiedao.mediation.queries import dispute_list, get_dispute_case, mediation_cases
 
@@ -38,11 +38,6 @@ PAGE_SIZE = 20
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
-
-
-def _require(request: HttpRequest, roles: Any) -> None:
-    if not scope_of(_user(request)).has(*roles):
-        raise PermissionDenied
 
 
 def home_jurisdiction(user: User) -> Jurisdiction:
@@ -59,7 +54,6 @@ def home_jurisdiction(user: User) -> Jurisdiction:
 
 
 def _list(request: HttpRequest, flt: MediationFilter, *, title: str, overdue: bool = False) -> HttpResponse:
-    _require(request, READERS)
     user = _user(request)
     listing = Paginator(dispute_list(user, flt), PAGE_SIZE).get_page(request.GET.get("page"))
     rows = pages.decorate(listing.object_list)
@@ -74,8 +68,6 @@ def _list(request: HttpRequest, flt: MediationFilter, *, title: str, overdue: bo
         "form": form,
         "title": title,
         "overdue": overdue,
-        "can_register": scope_of(user).has(*REGISTER_ROLES),
-        "can_from_event": scope_of(user).has(*FROM_EVENT_ROLES),
         "soon": flt.soon,
     }
     return render(request, "mediation/list.html", context)
@@ -83,12 +75,14 @@ def _list(request: HttpRequest, flt: MediationFilter, *, title: str, overdue: bo
 
 @login_required
 @require_GET
+@page_access(*READERS)
 def dispute_list_view(request: HttpRequest) -> HttpResponse:
     return _list(request, MediationFilter.parse(request.GET), title=_("矛盾纠纷调解"))
 
 
 @login_required
 @require_GET
+@page_access(*READERS)
 def overdue_view(request: HttpRequest) -> HttpResponse:
     flt = MediationFilter.parse(request.GET)
     flt.overdue = True
@@ -150,7 +144,6 @@ def dispute_act(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _register(request: HttpRequest, *, from_event: bool) -> HttpResponse:
-    _require(request, FROM_EVENT_ROLES if from_event else REGISTER_ROLES)
     user = _user(request)
     jurisdiction = home_jurisdiction(user)
     data = request.POST if request.method == "POST" else None
@@ -181,12 +174,14 @@ def _register(request: HttpRequest, *, from_event: bool) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@page_access(*REGISTER_ROLES)
 def dispute_create(request: HttpRequest) -> HttpResponse:
     return _register(request, from_event=False)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@page_access(*FROM_EVENT_ROLES)
 def dispute_from_event(request: HttpRequest) -> HttpResponse:
     return _register(request, from_event=True)
 
@@ -211,8 +206,8 @@ def _date(raw: Any) -> date | None:
 
 @login_required
 @require_GET
+@page_access(*READERS)
 def workload_view(request: HttpRequest) -> HttpResponse:
-    _require(request, READERS)
     user = _user(request)
     jurisdiction = home_jurisdiction(user)
     period = period_from(request.GET)

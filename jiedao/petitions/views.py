@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,6 +23,7 @@ from jiedao.cases import pages
 from jiedao.cases.errors import CaseError
 from jiedao.cases.models import Case
 from jiedao.cases.queries import get_case_for, visible_cases
+from jiedao.core.access import page_access
 from jiedao.core.indicators import Period
 from jiedao.core.models import Role, User
 from jiedao.core.scope import scope_of
@@ -43,11 +43,6 @@ FIGURE_ROLES = (Role.DISPATCHER, Role.LEADER, Role.ADMIN)
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
-
-
-def _require(request: HttpRequest, roles: tuple[str, ...]) -> None:
-    if not scope_of(_user(request)).has(*roles):
-        raise PermissionDenied
 
 
 def _slice(qs: QuerySet[Case], raw_page: Any) -> dict[str, Any]:
@@ -89,15 +84,15 @@ def _listing(request: HttpRequest, flt: PetitionFilter, title: str) -> HttpRespo
 
 @login_required
 @require_GET
+@page_access(*LIST_ROLES)
 def petition_list_view(request: HttpRequest) -> HttpResponse:
-    _require(request, LIST_ROLES)
     return _listing(request, PetitionFilter.parse(request.GET), _("信访件"))
 
 
 @login_required
 @require_GET
+@page_access(*LIST_ROLES)
 def overdue_view(request: HttpRequest) -> HttpResponse:
-    _require(request, LIST_ROLES)
     flt = PetitionFilter.parse(request.GET)
     flt.flag = "overdue"
     return _listing(request, flt, _("超期信访件"))
@@ -139,8 +134,8 @@ def _intake_context(data: dict[str, Any] | None = None) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@page_access(*INTAKE_ROLES)
 def petition_create(request: HttpRequest) -> HttpResponse:
-    _require(request, INTAKE_ROLES)
     user = _user(request)
     if request.method == "GET":
         return render(request, "petitions/create.html", _intake_context())
@@ -157,9 +152,9 @@ def petition_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@page_access(*INTAKE_ROLES)
 def repeat_suggest(request: HttpRequest) -> HttpResponse:
     """The intake form asks, before saving, which earlier petitions may be the same matter."""
-    _require(request, INTAKE_ROLES)
     data = intake_data(request.POST)
     jurisdiction = intake_jurisdiction(_user(request))
     indexes: set[str] = set()
@@ -188,8 +183,8 @@ def _period(request: HttpRequest) -> Period:
 
 @login_required
 @require_GET
+@page_access(*FIGURE_ROLES)
 def figures_view(request: HttpRequest) -> HttpResponse:
-    _require(request, FIGURE_ROLES)
     period = _period(request)
     rows = stats.figures(visible_cases(_user(request), KIND), period)
     link = reverse("petitions:list")

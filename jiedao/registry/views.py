@@ -17,10 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from jiedao.core.access import page_access
 from jiedao.core.audit import history
 from jiedao.core.models import User
 from jiedao.core.scope import scope_of
 from jiedao.registry import access, actions, queries
+from jiedao.registry.actions.base import WRITER_ROLES, can_write, check_write_existing
 from jiedao.registry.forms import (
     HouseholdForm,
     OrganisationForm,
@@ -76,6 +78,7 @@ def _submit(
 
 
 @login_required
+@page_access(*access.KEEPERS)
 def resident_list(request: HttpRequest) -> HttpResponse:
     access.require(_user(request), access.KEEPERS)
     user = _user(request)
@@ -94,6 +97,10 @@ def _resident_detail_context(request: HttpRequest, resident: Resident) -> dict[s
         "resident": resident,
         "tags": list(resident.tags.all()),
         "can_reveal": scope.superuser or resident.jurisdiction_id in scope.reveal_in,
+        # 编辑/注销 are drawn for those the write actions accept (the same check they make).
+        "can_edit": can_write(
+            _user(request), resident.jurisdiction_id, resident.community_id, resident.grid_id
+        ),
         "history": history(resident)[:20],
         "revealed": {},
     }
@@ -126,6 +133,7 @@ def resident_reveal(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@page_access(*WRITER_ROLES)
 def resident_create(request: HttpRequest) -> HttpResponse:
     access.require(_user(request), access.KEEPERS)
     user = _user(request)
@@ -145,6 +153,7 @@ def resident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(_user(request), access.KEEPERS)
     user = _user(request)
     resident = queries.get_resident_for(user, pk)
+    check_write_existing(user, resident)  # the form is not offered to a reader who could not save it
     initial = {
         "name": resident.name,
         "community": resident.community_id,
@@ -194,6 +203,7 @@ def resident_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@page_access(*access.PLACE_READERS)
 def place_list(request: HttpRequest) -> HttpResponse:
     access.require(_user(request), access.PLACE_READERS)
     places = queries.places_for(_user(request), q=request.GET.get("q", ""))
@@ -213,6 +223,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@page_access(*WRITER_ROLES)
 def place_create(request: HttpRequest) -> HttpResponse:
     access.require(_user(request), access.KEEPERS)
     user = _user(request)
@@ -228,6 +239,7 @@ def place_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_access(*access.KEEPERS)
 def household_list(request: HttpRequest) -> HttpResponse:
     access.require(_user(request), access.KEEPERS)
     households = queries.households_for(_user(request), q=request.GET.get("q", ""))
@@ -239,6 +251,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_access(*WRITER_ROLES)
 def household_create(request: HttpRequest) -> HttpResponse:
     access.require(_user(request), access.KEEPERS)
     user = _user(request)
@@ -254,6 +267,7 @@ def household_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_access(*access.KEEPERS)
 def organisation_list(request: HttpRequest) -> HttpResponse:
     access.require(_user(request), access.KEEPERS)
     organisations = queries.organisations_for(_user(request), q=request.GET.get("q", ""))
@@ -265,6 +279,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_access(*WRITER_ROLES)
 def organisation_create(request: HttpRequest) -> HttpResponse:
     access.require(_user(request), access.KEEPERS)
     user = _user(request)

@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from jiedao.core.access import page_access
+from jiedao.core.models import Role
 from jiedao.core.scope import scope_of
 from jiedao.core.todo import todo_for
 from jiedao.web import queries
@@ -42,8 +44,13 @@ def workbench(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The staff map: every role of the office (a resident reports through the public channels).
+MAP_ROLES = tuple(role for role in Role.values if role != Role.RESIDENT)
+
+
 @login_required
 @require_GET
+@page_access(*MAP_ROLES)
 def grid_map(request: HttpRequest) -> HttpResponse:
     grids = list(queries.visible_grids(request.user))  # type: ignore[arg-type]
     own = queries.own_grid_ids(request.user)  # type: ignore[arg-type]

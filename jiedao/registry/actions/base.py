@@ -19,6 +19,8 @@ R = TypeVar("R", bound=RegistryRecord)
 # Roles that keep the registry up to date, and those of them that may do so jurisdiction-wide.
 WRITER_ROLES = (Role.GRID_WORKER, Role.GRID_LEADER, Role.DISPATCHER, Role.ADMIN)
 JURISDICTION_WRITER_ROLES = (Role.DISPATCHER, Role.ADMIN)
+# Roles whose work reads the registry's lists (a leader reads, does not write).
+READER_ROLES = (*WRITER_ROLES, Role.LEADER)
 
 
 class StaleEditError(Exception):

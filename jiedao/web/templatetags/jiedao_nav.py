@@ -6,6 +6,8 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
+from jiedao.core import access
+
 register = template.Library()
 
 UNRESOLVED = "#"
@@ -56,3 +58,11 @@ def scope_reads(context: template.Context, roles_path: str) -> bool:
     except ImportError:
         return False
     return bool(scope is not None and scope.has(*roles))
+
+
+@register.simple_tag(takes_context=True)
+def may_open(context: template.Context, name: str, *args: object) -> bool:
+    """Whether the page `name` would serve the signed-in user (its view's declared access):
+    `{% may_open "petitions:create" as can_register %}`. Links to pages a role would be refused
+    are not drawn."""
+    return access.may_open(context.get("scope"), name, *args)
