@@ -27,10 +27,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases.models import Case, Rating
+from jiedao.nlp.formatting import PERCENT_PLACES
 
 NOT_TAKEN_ON = ("rejected", "merged")
 SATISFIED = (Rating.SATISFIED, Rating.BASIC)
-ONE_DECIMAL = Decimal("0.1")
 
 # (period start or None, period end or None, now) → the Q of the events a rate is taken over.
 BaseQ = Callable[[datetime | None, datetime | None, datetime], Q]
@@ -98,10 +98,11 @@ BY_KEY = {r.key: r for r in RATES}
 
 
 def percent(hit: int, base: int) -> Decimal | None:
-    """hit / base in percent with one decimal (how the indicator rounds it); None without a base."""
+    """hit / base in percent with one decimal (every percentage's precision, and how the
+    indicator rounds it); None without a base."""
     if not base:
         return None
-    return (Decimal(hit) * 100 / base).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+    return (Decimal(hit) * 100 / base).quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)
 
 
 def cell(rate: RateDef, hit: int, base: int) -> dict[str, Any]:

@@ -48,6 +48,7 @@ class ValueOut(Schema):
     yoy_change: Decimal | None
     mom_previous: Decimal | None
     mom_change: Decimal | None
+    change_unit: str  # of yoy_change and mom_change: "%" of the base, or "百分点" for a rate
     filters: dict[str, str]
 
 

@@ -46,6 +46,7 @@ def _row(v: IndicatorValue) -> dict[str, Any]:
         "n": float(v.value) if v.value is not None else None,
         "yoy_previous": v.yoy_previous,
         "yoy_change": v.yoy_change,
+        "change_unit": v.change_unit,
         "url": drilldown_url(v.code, v.period),
     }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from jiedao.core.indicators import IndicatorDef, Period, all_indicators, compute, get_indicator
 from jiedao.core.models import Jurisdiction
 from jiedao.goals.models import ManualIndicator, ManualValue, period_of
+from jiedao.nlp.formatting import POINTS_UNIT, RATE_UNIT, change_of
 
 COMPUTED = "computed"
 MANUAL = "manual"
@@ -50,9 +51,10 @@ class IndicatorValue:
     period: Period
     value: Decimal | None  # None: a manual figure nobody entered for this period
     yoy_previous: Decimal | None = None
-    yoy_change: Decimal | None = None  # percent
+    yoy_change: Decimal | None = None  # in `change_unit`
     mom_previous: Decimal | None = None
     mom_change: Decimal | None = None
+    change_unit: str = RATE_UNIT  # "%" of the base, or "百分点" when the value is itself a rate
     filters: dict[str, str] = field(default_factory=dict)
 
 
@@ -124,12 +126,11 @@ def _read(
     return (entry.value.normalize(), entry.source) if entry else (None, _("未填报"))
 
 
-def change_percent(current: Decimal | None, previous: Decimal | None) -> Decimal | None:
-    """(current − previous) / |previous| in percent, one decimal; None when it cannot be said."""
-    if current is None or previous is None or previous == 0:
-        return None
-    change = (current - previous) * 100 / abs(previous)
-    return change.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+def change_amount(current: Decimal | None, previous: Decimal | None, unit: str = "") -> Decimal | None:
+    """同比/环比, one decimal: (current − previous) / |previous| in percent, or for a rate (unit
+    "%") the difference in 个百分点; None when it cannot be said."""
+    found = change_of(current, previous, unit)
+    return found.amount if found is not None else None
 
 
 def _jurisdiction_id(jurisdiction: Jurisdiction | int) -> int:
@@ -174,6 +175,7 @@ def evaluate(
         period,
         value,
         filters={k: str(v) for k, v in (filters or {}).items()},
+        change_unit=POINTS_UNIT if info.unit == RATE_UNIT else RATE_UNIT,
     )
     if not compare:
         return out
@@ -182,9 +184,9 @@ def evaluate(
     return replace(
         out,
         yoy_previous=yoy,
-        yoy_change=change_percent(value, yoy),
+        yoy_change=change_amount(value, yoy, info.unit),
         mom_previous=before,
-        mom_change=change_percent(value, before),
+        mom_change=change_amount(value, before, info.unit),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jiedao.core.indicators import Period
-from jiedao.nlp.formatting import plain
+from jiedao.nlp.formatting import POINTS_UNIT, RATE_UNIT, Change, format_percent_number, plain
 from jiedao.reports.builder import Figure, Report
 
 HEADER = ("序号", "正文表述", "指标", "统计周期", "数值", "查询口径")
@@ -19,17 +19,19 @@ def period_text(period: Period) -> str:
     return f"{period.start.isoformat()}至{period.end.isoformat()}"
 
 
-def _plain(value: Decimal) -> str:
-    return f"{plain(value):f}"
+def _exact(value: Decimal, unit: str) -> str:
+    """The value as computed, unscaled (41600万元, not 4.16亿元); a rate with its one decimal."""
+    number = format_percent_number(value) if unit == RATE_UNIT else f"{plain(value):f}"
+    return f"{number}{unit}"
 
 
 def value_text(fig: Figure) -> str:
-    text = f"{_plain(fig.value)}{fig.unit}"
+    text = _exact(fig.value, fig.unit)
     if fig.form == "yoy" and fig.previous is not None:
-        text = f"本期{text}，上年同期{_plain(fig.previous)}{fig.unit}"
+        text = f"本期{text}，上年同期{_exact(fig.previous, fig.unit)}"
         if fig.change is not None:
-            sign = "+" if fig.change > 0 else ""
-            text += f"，变化{sign}{_plain(fig.change)}%"
+            change = Change(fig.change, POINTS_UNIT if fig.unit == RATE_UNIT else RATE_UNIT)
+            text += f"，变化{change.signed()}"
     return text
 
 

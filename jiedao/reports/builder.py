@@ -13,7 +13,7 @@ from django.utils import translation
 
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction
-from jiedao.nlp.numbers import format_change, format_quantity
+from jiedao.nlp.formatting import change_of, format_change, format_quantity
 from jiedao.reports import plan
 from jiedao.reports.layout import PLACEHOLDER, VARIABLES, Layout, Section, Slot, slots
 from jiedao.reports.values import Reading, drilldown_url, read
@@ -44,7 +44,7 @@ class Figure:
     period: Period
     value: Decimal  # the indicator's value for the period
     previous: Decimal | None  # 同比: last year's value
-    change: Decimal | None  # 同比: the change in percent
+    change: Decimal | None  # 同比: the change in percent, or in 个百分点 for a rate
     text: str  # as printed in the body
     description: str
     url: str
@@ -111,8 +111,8 @@ class _Filler:
                 return None
             previous = before.value
             text = format_change(now.value, previous, unit=now.unit)
-            if previous:
-                change = ((now.value - previous) * 100 / abs(previous)).quantize(Decimal("0.01"))
+            moved = change_of(now.value, previous, now.unit)
+            change = moved.amount if moved is not None else None
         url = drilldown_url(slot.code, self.jurisdiction.pk, self.period)
         return Figure(
             0, slot.code, now.label, now.unit, slot.form, self.period, now.value, previous, change,

@@ -60,7 +60,7 @@ def test_project_through_stages_moves_the_dashboard(
     page.goto(f"{base}/goals/dashboard/")
     row = _target_row(page)
     expect(row.locator("a.jd-value")).to_have_text("0")
-    expect(row).to_contain_text("0%")
+    expect(row).to_contain_text("0.0%")
 
     page.goto(f"{base}/registers/projects/new/")
     page.fill("#id_name", "江心岛生命健康产业园")
@@ -77,7 +77,7 @@ def test_project_through_stages_moves_the_dashboard(
     page.wait_for_selector("#chart-targets[data-ready]")
     row = _target_row(page)
     expect(row.locator("a.jd-value")).to_have_text("1")
-    expect(row).to_contain_text("50%")
+    expect(row).to_contain_text("50.0%")
     pipeline = page.locator("#section-pipeline")
     expect(pipeline.locator("tr", has_text="落地").first.locator("a.jd-value")).to_have_text("1")
     expect(pipeline).to_contain_text("5000")

@@ -80,6 +80,7 @@ def test_legend_matches_colours_and_labels_fit(
     page.goto(f"{live_server.url}/goals/dashboard/")
     page.wait_for_selector("#chart-targets[data-ready]")
     page.locator("#section-targets").screenshot(path=str(shots / "targets-chart.png"))
+    page.locator("#section-events").screenshot(path=str(shots / "dashboard-events.png"))
     state = page.evaluate(CHART_STATE)
 
     # Every legend entry is a series drawn in one colour, its status colour; no bar overrides it.

@@ -72,9 +72,12 @@ def test_drilldown_shows_the_query_in_words_and_comparisons(
     assert "同比" in html
     assert "环比" in html
     assert "start=2024-01-01&amp;end=2024-06-30" in html  # the same period last year opens too
-    assert f">{num(v.yoy_previous)}</a>" in html
-    assert signed(v.yoy_change) in html
-    assert signed(v.mom_change) in html
+    assert f">{num(v.yoy_previous, '%')}</a>" in html  # a rate: one decimal (50.0)
+    # A rate's change is in 个百分点 (percentage points), never a percentage of a percentage.
+    assert v.change_unit == "百分点"
+    assert signed(v.yoy_change, v.change_unit) in html
+    assert signed(v.mom_change, v.change_unit) in html
+    assert "个百分点" in signed(v.yoy_change, v.change_unit)
 
 
 @pytest.mark.django_db
@@ -170,3 +173,17 @@ def test_drilldown_prints_the_number_as_the_report_writes_it(
     year = timezone.localdate().year - 1
     n = sum(1 for c in history.cases if timezone.localdate(c.created_at).year == year)
     assert f"{n}件" in html
+
+
+@pytest.mark.django_db
+def test_a_rates_change_reads_in_english_too(
+    history: History, users: dict[str, User], client_for: Clients, jurisdiction: Jurisdiction
+) -> None:
+    url = "/goals/indicators/events.on_time_rate/?start=2025-01-01&end=2025-06-30"
+    html = client_for(users["dispatcher"]).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    v = value_of("events.on_time_rate", jurisdiction, Period(date(2025, 1, 1), date(2025, 6, 30)))
+    assert v.yoy_change is not None
+    # The comparison is in the page's language; the 公文写法 row stays the document's Chinese.
+    change = f"{'+' if v.yoy_change > 0 else ''}{v.yoy_change}"
+    assert f'<dd class="col-sm-10">{change} pp <span' in html
+    assert "个百分点" in html.split('id="indicator-official">')[1].split("</dd>")[0]

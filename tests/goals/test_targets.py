@@ -228,7 +228,7 @@ def test_dashboard_shows_target_progress_and_links_every_number(
     today = timezone.localdate()
     link = f'href="/goals/indicators/events.received/?start={year}-01-01&amp;end={today.isoformat()}">3</a>'
     assert link in html
-    assert ">30%<" in html
+    assert ">30.0%<" in html  # every percentage with one decimal
     r = c.get(f"/goals/indicators/events.received/?start={year}-01-01&end={today.isoformat()}")
     assert len(re.findall(r'href="/events/\d+/"', r.content.decode())) == 3
 

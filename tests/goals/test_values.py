@@ -14,7 +14,7 @@ from jiedao.cases.models import Case, Rating, TimeStatus
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction
 from jiedao.events.kind import OPEN
-from jiedao.goals.values import change_percent, value_of
+from jiedao.goals.values import change_amount, value_of
 from tests.goals.conftest import History
 
 
@@ -98,10 +98,23 @@ def test_year_on_year_and_preceding_period(history: History, jurisdiction: Juris
         "events.received", history.cases, history.self_resolved, Period(date(2025, 1, 1), date(2025, 3, 31))
     )
     assert (v.yoy_previous, v.mom_previous) == (last_year, before)
-    assert v.yoy_change == change_percent(v.value, last_year)
-    assert v.mom_change == change_percent(v.value, before)
-    assert change_percent(Decimal(31), Decimal(10)) == Decimal("210.0")
-    assert change_percent(Decimal(5), Decimal(0)) is None
+    assert v.yoy_change == change_amount(v.value, last_year)
+    assert v.mom_change == change_amount(v.value, before)
+    assert v.change_unit == "%"
+    assert change_amount(Decimal(31), Decimal(10)) == Decimal("210.0")
+    assert change_amount(Decimal(5), Decimal(0)) is None
+
+
+@pytest.mark.django_db
+def test_a_rate_compares_in_percentage_points(history: History, jurisdiction: Jurisdiction) -> None:
+    p = Period(date(2025, 1, 1), date(2025, 12, 31))
+    v = value_of("events.on_time_rate", jurisdiction.pk, p)
+    assert v.value is not None
+    assert v.yoy_previous is not None
+    assert v.change_unit == "百分点"
+    assert v.yoy_change == (v.value - v.yoy_previous).quantize(Decimal("0.1"))
+    # From a rate of 0 the change is still a number of points, not "cannot be said".
+    assert change_amount(Decimal("12.5"), Decimal(0), "%") == Decimal("12.5")
 
 
 @pytest.mark.django_db

@@ -97,14 +97,17 @@ def test_find_quantities_reads_amounts_in_running_text():
         ("500", "万元", "500万元"),
         ("0.3", "万元", "3000元"),
         ("689", "件", "689件"),
-        ("210", "%", "210%"),
+        ("210", "%", "210.0%"),  # every percentage with one decimal
         ("12.50", "%", "12.5%"),
+        ("91.35", "%", "91.4%"),
+        ("0", "%", "0.0%"),
         ("12345", "人", "12345人"),
         ("123456", "人", "12.35万人"),
         ("26500", "人", "2.65万人"),
         ("14.80", "公里", "14.8公里"),
         ("600", "亩", "600亩"),
         ("0.5", "百分点", "0.5个百分点"),
+        ("2", "百分点", "2.0个百分点"),
         ("300000000", "", "3亿"),
     ],
 )
@@ -115,13 +118,13 @@ def test_format_quantity(value, unit, text):
 @pytest.mark.parametrize(
     ("current", "previous", "text"),
     [
-        ("310", "100", "同比增长210%"),
+        ("310", "100", "同比增长210.0%"),
         ("87.5", "100", "同比下降12.5%"),
         ("5", "5", "与上年持平"),
         ("100.001", "100", "与上年持平"),
-        ("59.11", "1", "同比增长5811%"),
-        ("2", "3", "同比下降33.33%"),
-        ("-5", "-10", "同比增长50%"),
+        ("59.11", "1", "同比增长5811.0%"),
+        ("2", "3", "同比下降33.3%"),
+        ("-5", "-10", "同比增长50.0%"),
     ],
 )
 def test_format_change(current, previous, text):
@@ -131,8 +134,32 @@ def test_format_change(current, previous, text):
 def test_format_change_from_zero_states_the_amount():
     assert format_change(Decimal(689), Decimal(0), unit="件") == "同比新增689件"
     assert format_change(Decimal(0), Decimal(0)) == "与上年持平"
-    assert format_change(Decimal(11), Decimal(10), basis="环比") == "环比增长10%"
+    assert format_change(Decimal(11), Decimal(10), basis="环比") == "环比增长10.0%"
     assert format_change(Decimal(10), Decimal(10), basis="环比") == "与上期持平"
+
+
+@pytest.mark.parametrize(
+    ("current", "previous", "text"),
+    [
+        ("91.4", "91.5", "同比下降0.1个百分点"),  # a rate compares in points, not in percent
+        ("95", "90", "同比提高5.0个百分点"),
+        ("90.04", "90", "与上年持平"),
+        ("12.5", "0", "同比提高12.5个百分点"),
+    ],
+)
+def test_a_rate_changes_in_percentage_points(current, previous, text):
+    assert format_change(Decimal(current), Decimal(previous), unit="%") == text
+    assert format_change(Decimal(current), Decimal(previous), unit="%", basis="环比").startswith(
+        ("环比", "与上期")
+    )
+
+
+def test_a_figure_and_its_change_in_one_sentence():
+    rate, before = Decimal("91.4"), Decimal("91.5")
+    assert (
+        f"{format_quantity(rate, '%')}，{format_change(rate, before, unit='%')}"
+        == "91.4%，同比下降0.1个百分点"
+    )
 
 
 @given(st.integers(min_value=0, max_value=10**12))
@@ -158,7 +185,9 @@ def test_format_then_parse_gives_the_value_back(mantissa, exponent, unit):
         parsed = parse_quantity(text)
         assert parsed.unit == unit
         parsed_value = parsed.value
-    if value < 10_000 or unit == "%":
+    if unit == "%":  # a percentage prints one decimal
+        assert abs(parsed_value - value) <= Decimal("0.05"), text
+    elif value < 10_000:
         assert parsed_value == value, text
     else:  # two decimals of 万 or 亿 are printed (at least "1万"), so at most 0.5% is lost
         assert abs(parsed_value - value) <= value * Decimal("0.005"), text

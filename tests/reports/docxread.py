@@ -10,9 +10,11 @@ from pathlib import Path
 from docx import Document
 
 # A number as the body prints it; years ("2024年") are names, not figures.
-NUMBER = re.compile(r"同比(?:增长|下降)\d+(?:\.\d+)?%|与上年持平|(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!年)")
+NUMBER = re.compile(
+    r"同比(?:增长|提高|下降)\d+(?:\.\d+)?(?:%|个百分点)|与上年持平|(?<![\d.])\d+(?:\.\d+)?(?![\d.])(?!年)"
+)
 PRINTED = re.compile(r"^(\d+(?:\.\d+)?)(万|亿)?(.*)$")
-CHANGE = re.compile(r"^同比(增长|下降)(\d+(?:\.\d+)?)%$")
+CHANGE = re.compile(r"^同比(增长|提高|下降)(\d+(?:\.\d+)?)(%|个百分点)$")
 
 
 @dataclass
@@ -51,12 +53,14 @@ def printed_value(text: str) -> tuple[Decimal, Decimal, str]:
     return value * factor, half * factor, unit
 
 
-def printed_change(text: str) -> tuple[Decimal, Decimal]:
-    """("同比增长25.19%") → (25.19, 0.005): the change in percent and half its last printed digit."""
+def printed_change(text: str) -> tuple[Decimal, Decimal, str]:
+    """("同比增长25.2%") → (25.2, 0.05, "%"): the change, half its last printed digit, and its
+    unit: "%" of last year's value, or "个百分点" between two rates."""
     if text == "与上年持平":
-        return Decimal(0), Decimal("0.005")
+        return Decimal(0), Decimal("0.05"), ""
     m = CHANGE.match(text)
     assert m, text
-    sign = 1 if m.group(1) == "增长" else -1
+    sign = -1 if m.group(1) == "下降" else 1
     places = len(m.group(2).partition(".")[2])
-    return sign * Decimal(m.group(2)), Decimal(5).scaleb(-places - 1)
+    assert places == 1, text  # every percentage and 个百分点 with one decimal
+    return sign * Decimal(m.group(2)), Decimal(5).scaleb(-places - 1), m.group(3)

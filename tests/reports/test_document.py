@@ -3,6 +3,7 @@ equals an independent count over the database; the appendix lists every number i
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -63,11 +64,16 @@ def test_every_number_equals_an_independent_count(demo: Jurisdiction, tmp_path: 
         now = independent(code, demo.pk, YEAR)
         if text.startswith(("同比", "与上年")):
             before = independent(code, demo.pk, YEAR - 1)
-            change, half = printed_change(text)
-            assert abs(change - (now - before) * 100 / before) <= half, (row, now, before)
+            change, half, unit = printed_change(text)
+            rate = get_indicator(code).unit == "%" if not code.startswith("stats.") else False
+            expected = now - before if rate else (now - before) * 100 / before
+            assert unit in ("", "个百分点" if rate else "%"), (row, unit)  # a rate moves in points
+            assert abs(change - expected) <= half, (row, now, before)
         else:
-            value, half, _unit = printed_value(text)
+            value, half, unit = printed_value(text)
             assert abs(value - now) <= half, (row, now)
+            if unit == "%":
+                assert re.fullmatch(r"\d+\.\d%", text), text  # one decimal, always
 
 
 def test_item_without_backing_records_is_left_out(demo: Jurisdiction, tmp_path: Path) -> None:
@@ -117,3 +123,48 @@ def test_the_draft_is_chinese_whatever_language_is_active(demo: Jurisdiction, tm
     assert f"受理各类事件{received}件" in doc.summary
     assert "cases" not in doc.summary
     assert any(row[2] == "受理事件数" for row in doc.appendix[1:])
+
+
+def test_phrases_read_as_an_office_writes_them(demo: Jurisdiction, tmp_path: Path) -> None:
+    doc = read_report(_generate(tmp_path), YEAR)
+    body = doc.summary
+    assert "现行违章" not in body
+    assert re.search(r"拆除违法建筑\d+处", body)
+    # A phrase stands on its own when its neighbour has no records (no bare "结顶1个").
+    assert re.search(r"引进侨商回归项目\d+个", body)
+    assert not re.search(r"[，。]结顶\d", body)
+    # Rates: one decimal, compared in 个百分点.
+    assert re.search(r"事件按期办结率达\d+\.\d%，(同比(提高|下降)\d+\.\d个百分点|与上年持平)", body), body
+    assert re.search(r"群众满意率达\d+\.\d%，(同比(提高|下降)\d+\.\d个百分点|与上年持平)", body), body
+    for printed in re.findall(r"\d+(?:\.\d+)?(?:%|个百分点)", body):
+        assert re.fullmatch(r"\d+\.\d(%|个百分点)", printed), printed
+
+
+def test_migration_rewords_the_shared_template_stored_before(db: None) -> None:
+    from django.apps import apps
+
+    module = importlib.import_module("jiedao.reports.migrations.0002_default_template_wording")
+    stored = ReportTemplate.objects.create(
+        jurisdiction=None,
+        name="default",
+        body={
+            "summary": [
+                {
+                    "area": "safety",
+                    "heading": "民生。",
+                    "items": [
+                        {
+                            "title": "甲。",
+                            "phrases": ["拆除现行违章{registers.structures_demolished}", "自己的话"],
+                        },
+                        {"title": "乙。", "phrases": ["群众满意率达{events.satisfaction_rate}"]},
+                    ],
+                }
+            ]
+        },
+    )
+    module.reword(apps, None)
+    module.reword(apps, None)  # twice changes nothing more
+    items = ReportTemplate.objects.get(pk=stored.pk).body["summary"][0]["items"]
+    assert items[0]["phrases"] == ["拆除违法建筑{registers.structures_demolished}", "自己的话"]
+    assert items[1]["phrases"] == ["群众满意率达{events.satisfaction_rate}", "{events.satisfaction_rate|yoy}"]

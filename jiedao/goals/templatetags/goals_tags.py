@@ -9,17 +9,21 @@ from typing import Any
 from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from jiedao.core.indicators import Period
+from jiedao.nlp.formatting import RATE_UNIT, Change, format_percent, format_percent_number
 
 register = template.Library()
 
 
 @register.filter
-def num(value: Decimal | int | None) -> str:
-    """12.50 → "12.5", 3.0000 → "3", None → "—"."""
+def num(value: Decimal | int | None, unit: str = "") -> str:
+    """12.50 → "12.5", 3.0000 → "3", None → "—"; in unit "%" always one decimal (95 → "95.0")."""
     if value is None:
         return "—"
+    if unit == RATE_UNIT:
+        return format_percent_number(Decimal(value))
     text = f"{Decimal(value):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -27,11 +31,18 @@ def num(value: Decimal | int | None) -> str:
 
 
 @register.filter
-def signed(value: Decimal | None) -> str:
-    """A change in percent with its sign: "+12.5%", "-3%", "—" when it cannot be said."""
+def percent(value: Decimal | None) -> str:
+    """A share in percent, one decimal: "93.8%", "—" when there is none."""
+    return "—" if value is None else format_percent(Decimal(value))
+
+
+@register.filter
+def signed(value: Decimal | None, unit: str = RATE_UNIT) -> str:
+    """A change with its sign: "+12.5%", "-3.0%", "+0.4个百分点" (unit "百分点"), "—" when it
+    cannot be said."""
     if value is None:
         return "—"
-    return f"{'+' if value > 0 else ''}{num(value)}%"
+    return Change(Decimal(value), unit or RATE_UNIT).signed(points=gettext("个百分点"))
 
 
 @register.simple_tag

@@ -52,16 +52,18 @@
   data.sections.forEach(function (s) {
     s.charts.forEach(function (c, i) {
       var rows = c.rows.slice().reverse();
+      // A rate prints with one decimal, like every percentage on the page (95.0, 91.4).
+      var shown = function (v) { return c.unit === "%" && v !== null ? Number(v).toFixed(1) : String(v); };
       var id = "chart-" + s.key + "-" + i;
       var el = document.getElementById(id);
       if (el) { el.style.height = Math.max(140, 28 * rows.length + 60) + "px"; }
       chart(id, {
         title: { text: c.title ? c.title + "（" + c.unit + "）" : c.unit, left: "center", textStyle: { fontSize: 12, fontWeight: "normal" } },
-        tooltip: { trigger: "axis", formatter: function (ps) { var r = rows[ps[0].dataIndex]; return r.label + "：" + r.n + " " + r.unit; } },
+        tooltip: { trigger: "axis", formatter: function (ps) { var r = rows[ps[0].dataIndex]; return r.label + "：" + shown(r.n) + " " + r.unit; } },
         grid: { left: 10, right: 60, top: 30, bottom: 10, containLabel: true },
         xAxis: { type: "value", minInterval: c.unit === "%" ? 0 : 1, axisLabel: { formatter: plain } },
         yAxis: { type: "category", data: rows.map(function (r) { return r.short; }), axisLabel: { width: 120, overflow: "truncate" } },
-        series: [{ type: "bar", barMaxWidth: 16, itemStyle: { color: "#0d6efd" }, label: { show: true, position: "right" },
+        series: [{ type: "bar", barMaxWidth: 16, itemStyle: { color: "#0d6efd" }, label: { show: true, position: "right", formatter: function (p) { return shown(p.value); } },
           data: rows.map(function (r) { return r.n; }) }]
       }, rows);
     });
