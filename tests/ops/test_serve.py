@@ -62,8 +62,12 @@ def test_serves_then_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
             os.killpg(proc.pid, signal.SIGINT)
             code = proc.wait(timeout=30)
         finally:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGKILL)
+            if proc.poll() is None:  # a failed assertion: let the supervisor stop its children
+                proc.terminate()
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
     output = log.read_text(errors="replace")
     assert code == 0, output
     assert "Segmentation fault" not in output
