@@ -14,7 +14,9 @@ from __future__ import annotations
 import base64
 import os
 import secrets
+import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from django.conf import settings
@@ -39,7 +41,7 @@ def ensure(var_dir: Path) -> tuple[Path, bool]:
     path = var_dir / "keys.env"
     if path.exists():
         return path, False
-    if (var_dir / "jiedao.sqlite3").exists() and not all(os.environ.get(n) for n in NAMES):
+    if _holds_people(var_dir / "jiedao.sqlite3") and not all(os.environ.get(n) for n in NAMES):
         raise SystemExit(
             f"{var_dir / 'jiedao.sqlite3'} 已存在，但没有 {path}：它的个人信息是用开发密钥加密的，"
             "换用新密钥后将无法解密。请删除 var/（make clean）重新生成演示数据，"
@@ -54,6 +56,20 @@ def ensure(var_dir: Path) -> tuple[Path, bool]:
         out.write("# This machine's keys: back them up with the database.\n")
         out.write(body)
     return path, True
+
+
+def _holds_people(database: Path) -> bool:
+    """Whether a SQLite database here already holds accounts (written with other keys). An empty
+    file, as a check or test command leaves behind by connecting, holds nothing to lose."""
+    if not database.exists():
+        return False
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            tables = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='core_user'"
+            found = db.execute(tables).fetchone()
+            return bool(found and db.execute("SELECT 1 FROM core_user LIMIT 1").fetchone())
+    except sqlite3.Error:
+        return True  # unreadable: do not risk it
 
 
 def development_keys_in_use() -> list[str]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,8 +57,19 @@ def test_make_runs_key_step_writes_private_keys_once_and_the_start_uses_them(tmp
 
 
 def test_keys_are_not_made_afresh_for_a_database_written_with_other_keys(tmp_path: Path) -> None:
-    (tmp_path / "jiedao.sqlite3").write_bytes(b"")
+    with closing(sqlite3.connect(tmp_path / "jiedao.sqlite3")) as db:
+        db.execute("CREATE TABLE core_user (id integer)")
+        db.execute("INSERT INTO core_user VALUES (1)")
+        db.commit()
     made = _run(["-m", "jiedao.core.keys"], _env(tmp_path))
     assert made.returncode != 0
     assert "无法解密" in made.stderr
     assert not (tmp_path / "keys.env").exists()
+
+
+def test_an_empty_database_left_by_make_test_does_not_stop_make_run(tmp_path: Path) -> None:
+    # `makemigrations --check` connects to var/jiedao.sqlite3 and leaves an empty file behind.
+    sqlite3.connect(tmp_path / "jiedao.sqlite3").close()
+    made = _run(["-m", "jiedao.core.keys"], _env(tmp_path))
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "keys.env").exists()
