@@ -75,5 +75,8 @@ def test_serves_then_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     # Loaded once, in gunicorn's master before it forks (not once per worker and task worker).
     assert output.count("Building prefix dict") == 1, output
     assert output.count("Loading model cost") == 1, output
-    with socket.socket() as s:  # the port is free again: nothing was left behind
+    with socket.socket() as s:  # the port is free again: nothing was left listening on it
+        # SO_REUSEADDR: the closed connections' TIME_WAIT is not a listener left behind.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", port))
+        s.listen()
