@@ -11,12 +11,11 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Value
-from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from jiedao.cases.models import Action, CardColor, Case, DepartmentCard, TimeStatus
+from jiedao.core import audit
 from jiedao.core.models import AuditEntry
 
 BATCH = 500
@@ -42,11 +41,8 @@ def refresh_time_status(now: datetime | None = None) -> dict[str, int]:
                 Case.objects.filter(warn_at__lte=now, due_at__gt=now, time_status=TimeStatus.GREEN),
             ),
         ):
-            rows = list(
-                qs.annotate(label=Concat("number", Value(" "), "title")).values_list(
-                    "id", "jurisdiction_id", "department_id", "time_status", "state", "label"
-                )
-            )
+            fields = ("id", "jurisdiction_id", "department_id", "time_status", "state", "number", "title")
+            rows = list(qs.values_list(*fields))
             for start in range(0, len(rows), BATCH):
                 _apply(rows[start : start + BATCH], status, color, now)
             counts[str(status)] = len(rows)
@@ -65,7 +61,6 @@ def _apply(rows: list[tuple[Any, ...]], status: str, color: str, now: datetime) 
         ],
         ignore_conflicts=True,
     )
-    kind = Case._meta.label_lower  # as audit.object_type names a case
     system = str(SYSTEM)
     Action.objects.bulk_create(
         Action(
@@ -79,18 +74,15 @@ def _apply(rows: list[tuple[Any, ...]], status: str, color: str, now: datetime) 
             at=now,
             data={"time_status": status, **({"card": color} if d is not None else {})},
         )
-        for c, _j, d, _old, state, _repr in rows
+        for c, _j, d, _old, state, *_label in rows
     )
     AuditEntry.objects.bulk_create(
-        AuditEntry(
-            user=None,
-            action="time_status",
-            object_type=kind,
-            object_id=str(c),
-            object_repr=label[:200],
-            jurisdiction_id=j,
+        audit.entry(
+            Case(pk=c, jurisdiction_id=j, number=number, title=title),  # names the case as any entry does
+            "time_status",
+            acting_user=None,
             before={"time_status": old},
             after={"time_status": status},
         )
-        for c, j, _d, old, _state, label in rows
+        for c, j, _d, old, _state, number, title in rows
     )
