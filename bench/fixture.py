@@ -24,8 +24,8 @@ from django.conf import settings  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
-from jiedao.api.tokens import create_token  # noqa: E402
 from jiedao.core.actions import import_grids  # noqa: E402
+from jiedao.core.api.tokens import create_token  # noqa: E402
 from jiedao.core.config import load_config  # noqa: E402
 from jiedao.core.models import Category, Jurisdiction, Role, RoleAssignment, User  # noqa: E402
 

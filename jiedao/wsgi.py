@@ -1,4 +1,4 @@
-"""WSGI entry point for gunicorn: bearer-token API calls take the lean path (jiedao.api.handler)."""
+"""WSGI entry point for gunicorn: bearer-token API calls take the lean path (jiedao.core.api.handler)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from jiedao.core.keys import check  # noqa: E402  (needs settings)
 
 check()  # gunicorn runs no system checks: a production start with development keys stops here
 
-from jiedao.api.handler import TokenApiHandler, is_token_request  # noqa: E402  (needs settings)
+from jiedao.core.api.handler import TokenApiHandler, is_token_request  # noqa: E402  (needs settings)
 
 api = TokenApiHandler()
 

@@ -10,11 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from pydantic import create_model
 
-from jiedao.api.auth import AUTH, current_user
 from jiedao.api.schemas import ActionIn, CaseCreated, CaseDetail, CasePage, EventIn, PublicRateIn
 from jiedao.api.serialize import case_detail, case_item
 from jiedao.cases import actions
 from jiedao.cases.queries import get_case_for
+from jiedao.core.api.auth import AUTH, current_user
 from jiedao.events.filters import EventFilter
 from jiedao.events.intake import intake_jurisdiction, validate_event
 from jiedao.events.kind import EVENT_KIND, KIND

@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router
 
-from jiedao.api.auth import AUTH, current_user
 from jiedao.api.schemas import CategoryOut, GridOut
+from jiedao.core.api.auth import AUTH, current_user
 from jiedao.core.models import Category, Grid
 from jiedao.core.scope import scope_of
 

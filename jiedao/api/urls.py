@@ -3,8 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
-from jiedao.api import errors, events, reference
-from jiedao.api.auth import AUTH
+from jiedao.api import events, reference
+from jiedao.core.api import errors
+from jiedao.core.api.auth import AUTH
 from jiedao.documents.api import router as documents_router
 from jiedao.goals.api import router as goals_router
 from jiedao.mediation.api import router as mediation_router

@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from jiedao.cases import permissions
 from jiedao.cases.attachments import CheckedFile, check_files
 from jiedao.cases.effects import EffectContext
-from jiedao.cases.errors import IllegalTransition, InvalidInput, NotFound, StaleVersion
 from jiedao.cases.kinds import REPORTER, CaseKind, get_kind
 from jiedao.cases.models import Action, Attachment, Case
 from jiedao.cases.sequences import next_value
 from jiedao.core import audit, crypto, filestore, rows
+from jiedao.core.errors import IllegalTransition, InvalidInput, NotFound, StaleVersion
 from jiedao.core.models import Jurisdiction, User
 
 AUDIT_FIELDS = [

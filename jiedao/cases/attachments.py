@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.errors import InvalidInput
 
 # (magic prefix, offset, content type, allowed extensions)
 _SIGNATURES: list[tuple[bytes, int, str, tuple[str, ...]]] = [

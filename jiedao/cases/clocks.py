@@ -9,7 +9,6 @@ from datetime import datetime, time
 
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, TimeStatus
 from jiedao.core.calendar import (
     LOCAL_TZ,
@@ -19,6 +18,7 @@ from jiedao.core.calendar import (
     working_hours_of,
     working_time_between,
 )
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import SLAPolicy
 from jiedao.core.models.org import DurationUnit
 from jiedao.core.workhours import WorkingHours

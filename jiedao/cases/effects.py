@@ -13,8 +13,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from jiedao.cases import clocks, inputs
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, Rating
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Department, SLAPolicy, User
 
 MAX_EXTENSION_DAYS = 30

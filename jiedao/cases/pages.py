@@ -190,7 +190,7 @@ def _version(raw: Any) -> int | None:
 def perform_from_request(request: HttpRequest, case: Case, *, acting_user: User) -> tuple[Case, str]:
     """Read one action form (action, note, version, the transition's fields, files) and perform it.
 
-    Raises the engine's CaseError unchanged; the caller renders its message. Returns the updated
+    Raises the engine's DomainError unchanged; the caller renders its message. Returns the updated
     case and the label of the action performed.
     """
     action = str(request.POST.get("action") or "")[:40]

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import IllegalTransition, InvalidInput, NotFound
 from jiedao.cases.models import Action, Case
 from jiedao.core import audit, filestore
+from jiedao.core.errors import IllegalTransition, InvalidInput, NotFound
 from jiedao.core.models import User
 from jiedao.documents.markup import TemplateProblem, chinese_date, parse, plain, render_text
 from jiedao.documents.models import IssuedDocument

@@ -13,8 +13,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from jiedao.cases.errors import InvalidInput
 from jiedao.core.admin import ScopedAdmin
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import User
 from jiedao.documents.checks import check_template, preview_html
 from jiedao.documents.markup import TemplateProblem

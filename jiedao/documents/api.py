@@ -16,8 +16,8 @@ from django.urls import reverse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from jiedao.api.auth import current_user
 from jiedao.cases.queries import get_case_for
+from jiedao.core.api.auth import current_user
 from jiedao.documents import actions
 from jiedao.documents.models import IssuedDocument
 from jiedao.documents.queries import case_documents

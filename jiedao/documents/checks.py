@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Jurisdiction
 from jiedao.documents.actions import base_context
 from jiedao.documents.markup import Block, parse, plain, render_text

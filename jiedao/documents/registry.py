@@ -10,7 +10,7 @@ A kind registers its types in its AppConfig.ready():
     ))
 
 `context(case)` returns plain values (str, int, dates, lists/dicts of them, and personal data as
-`jiedao.documents.personal.Personal`) and may raise `jiedao.cases.errors.InvalidInput` to refuse
+`jiedao.documents.personal.Personal`) and may raise `jiedao.core.errors.InvalidInput` to refuse
 generation with a message; nothing is written then.
 
 `for_signature=True` declares a document the parties sign and a court may later need (调解协议书

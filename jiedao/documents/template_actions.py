@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
 from jiedao.core import audit
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Jurisdiction, User
 from jiedao.documents.checks import check_template
 from jiedao.documents.markup import TemplateProblem

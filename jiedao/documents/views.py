@@ -12,8 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from jiedao.cases.errors import CaseError
 from jiedao.cases.queries import get_case_for
+from jiedao.core.errors import DomainError
 from jiedao.core.models import User
 from jiedao.documents import actions
 from jiedao.documents.models import IssuedDocument
@@ -45,7 +45,7 @@ def generate(request: HttpRequest, case_id: int, code: str) -> HttpResponse:
     try:
         issued = actions.generate(case.pk, code, acting_user=user)
         extra["document_issued"] = issued
-    except CaseError as exc:
+    except DomainError as exc:
         extra["document_error"] = exc.message
     if request.htmx:  # type: ignore[attr-defined]
         context = {"case": case, "documents_panel": case_documents(user, case), **extra}

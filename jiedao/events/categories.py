@@ -15,7 +15,7 @@ from typing import Any
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Category, Platform
 from jiedao.core.rows import Reader
 

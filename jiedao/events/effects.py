@@ -13,9 +13,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from jiedao.cases import effects as fx
-from jiedao.cases.errors import IllegalTransition, InvalidInput
 from jiedao.cases.kinds import Effect
 from jiedao.cases.models import Case
+from jiedao.core.errors import IllegalTransition, InvalidInput
 from jiedao.events.categories import category_of
 
 

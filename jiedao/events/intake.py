@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 
 from jiedao.cases import inputs
 from jiedao.cases.actions import NewCase
-from jiedao.cases.errors import Forbidden, InvalidInput
 from jiedao.cases.models import Channel
 from jiedao.core import crypto, geo
+from jiedao.core.errors import Forbidden, InvalidInput
 from jiedao.core.models import Grid, Jurisdiction, Role, User
 from jiedao.core.models.org import Urgency
 from jiedao.core.scope import Scope, assignments_of, scope_of

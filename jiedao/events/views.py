@@ -23,10 +23,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jiedao.cases import actions, pages
-from jiedao.cases.errors import CaseError
 from jiedao.cases.models import Case, Channel, TimeStatus
 from jiedao.cases.queries import get_case_for, visible_cases
 from jiedao.core.access import page_access
+from jiedao.core.errors import DomainError
 from jiedao.core.models import Department, Role, User
 from jiedao.core.scope import Scope, scope_of
 from jiedao.core.todo import roles_held
@@ -126,7 +126,7 @@ def event_act(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for(user, pk, KIND)
     try:
         _updated, label = pages.perform_from_request(request, case, acting_user=user)
-    except CaseError as err:
+    except DomainError as err:
         context = {**_detail_context(request, case, request.POST), "error": err.message}
         return render(request, "events/detail.html", context, status=err.status)
     messages.success(request, _("已完成“%(action)s”。") % {"action": label})
@@ -167,14 +167,14 @@ def event_create(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     try:
         form = _intake_form(request, request.POST if request.method == "POST" else None)
-    except CaseError as err:
+    except DomainError as err:
         raise PermissionDenied(err.message) from None
     if request.method == "GET":
         return render(request, "events/create.html", {"form": form})
     try:
         new = validate_event(request.POST.dict(), jurisdiction=intake_jurisdiction(user), user=user)
         case, code = actions.create_case(new, acting_user=user, files=request.FILES.getlist("files"))
-    except CaseError as err:
+    except DomainError as err:
         context = {"form": form, "error": err.message, "error_field": err.field}
         return render(request, "events/create.html", context, status=err.status)
     request.session[SESSION_CREATED] = {"id": case.pk, "number": case.number, "code": code}
@@ -222,7 +222,7 @@ def public_rate(request: HttpRequest) -> HttpResponse:
             reporter_code=data["code"],
             payload={"rating": data["rating"], "rating_note": data["rating_note"]},
         )
-    except CaseError as err:
+    except DomainError as err:
         return render(
             request, "events/public_rate.html", {"form": form, "error": err.message}, status=err.status
         )

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from jiedao.api.auth import current_user
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.api.auth import current_user
+from jiedao.core.errors import InvalidInput
 from jiedao.core.indicators import records_for
 from jiedao.goals import actions
 from jiedao.goals.access import EDIT_ROLES, filters_from, jurisdiction_for, period_from

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
 from jiedao.core import audit
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Jurisdiction, User
 from jiedao.goals.models import Direction, Plan, Proposal, ProposalStatus, Target, TargetKind
 from jiedao.goals.values import catalog

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.errors import InvalidInput
 from jiedao.core.indicators import records_for
 from jiedao.core.models import User
 from jiedao.goals import actions

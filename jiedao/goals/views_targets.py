@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import User
 from jiedao.goals import targets as actions
 from jiedao.goals.access import EDIT_ROLES, jurisdiction_for, may

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jiedao.cases.actions import create_case
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case
 from jiedao.core import audit
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Role, RoleAssignment, User
 from jiedao.mediation.intake import DisputeDraft
 from jiedao.mediation.models import Dispute, Party, Room, RoomMember

@@ -13,9 +13,9 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case
 from jiedao.cases.rules import get_profile
+from jiedao.core.errors import InvalidInput
 from jiedao.documents.markup import chinese_date
 from jiedao.documents.personal import Particulars, Personal
 from jiedao.documents.registry import DocumentType, register_document

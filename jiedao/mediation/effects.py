@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from jiedao.cases import clocks
 from jiedao.cases.effects import EffectContext
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, TimeStatus
 from jiedao.cases.rules import get_profile, rule_deadline
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Role, RoleAssignment, User
 from jiedao.mediation import inputs
 from jiedao.mediation.models import (

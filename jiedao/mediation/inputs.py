@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.inputs import text as text  # the engine's text reader, used as inputs.text
 from jiedao.core import crypto
+from jiedao.core.errors import InvalidInput
 
 
 def day(

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from jiedao.cases import clocks
 from jiedao.cases.actions import NewCase
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, Channel, TimeStatus
 from jiedao.cases.queries import visible_cases
 from jiedao.cases.rules import profile_code_for, rule_deadline
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Jurisdiction, User
 from jiedao.mediation import inputs
 from jiedao.mediation.kind import KIND

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jiedao.cases import pages
-from jiedao.cases.errors import CaseError
 from jiedao.cases.models import Case
 from jiedao.core.access import page_access
+from jiedao.core.errors import DomainError
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction, User
 from jiedao.core.scope import assignments_of
@@ -129,7 +129,7 @@ def dispute_act(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_dispute_case(user, pk)
     try:
         _updated, label = pages.perform_from_request(request, case, acting_user=user)
-    except CaseError as err:
+    except DomainError as err:
         context = {**_detail_context(request, case, request.POST), "error": err.message}
         return render(request, "mediation/detail.html", context, status=err.status)
     messages.success(request, _("已完成“%(action)s”。") % {"action": label})
@@ -165,7 +165,7 @@ def _register(request: HttpRequest, *, from_event: bool) -> HttpResponse:
         else:
             draft = intake.validate_walk_in(raw, jurisdiction=jurisdiction, user=user, now=now)
         case = actions.register_dispute(draft, acting_user=user, now=now)
-    except CaseError as err:
+    except DomainError as err:
         context.update(error=err.message, error_field=err.field)
         return render(request, "mediation/create.html", context, status=err.status)
     messages.success(request, _("已登记调解案件 %(n)s。") % {"n": case.number})

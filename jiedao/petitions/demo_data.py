@@ -11,9 +11,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from jiedao.cases import actions
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case
 from jiedao.core.crypto import id_check_char
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import User
 from jiedao.demo.extensions import DemoContext
 from jiedao.petitions import categories

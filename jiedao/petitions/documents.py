@@ -9,10 +9,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case
 from jiedao.cases.rules import get_profile
 from jiedao.core.calendar import local_date
+from jiedao.core.errors import InvalidInput
 from jiedao.documents.registry import DocumentType, register_document
 from jiedao.petitions.models import Petition, Stage
 

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from jiedao.cases import clocks, inputs
 from jiedao.cases import effects as fx
 from jiedao.cases.effects import EffectContext
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, TimeStatus
 from jiedao.cases.rules import get_profile, rule_deadline
 from jiedao.core.calendar import local_date
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Role, RoleAssignment, User
 from jiedao.petitions.models import BacklogOutcome, Petition, Stage
 

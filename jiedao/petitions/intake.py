@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from jiedao.cases import clocks, inputs
 from jiedao.cases.actions import NewCase, create_case
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, Channel, TimeStatus
 from jiedao.cases.rules import profile_code_for, rule_deadline
 from jiedao.core import audit, crypto
+from jiedao.core.errors import InvalidInput
 from jiedao.core.fields import sync_blind_indexes
 from jiedao.core.models import Jurisdiction, User
 from jiedao.core.scope import scope_of

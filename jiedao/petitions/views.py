@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jiedao.cases import pages
-from jiedao.cases.errors import CaseError
 from jiedao.cases.models import Case
 from jiedao.cases.queries import get_case_for, visible_cases
 from jiedao.core.access import page_access
+from jiedao.core.errors import DomainError
 from jiedao.core.indicators import Period
 from jiedao.core.models import Role, User
 from jiedao.core.scope import scope_of
@@ -112,7 +112,7 @@ def petition_act(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for(user, pk, KIND)
     try:
         _updated, label = pages.perform_from_request(request, case, acting_user=user)
-    except CaseError as exc:
+    except DomainError as exc:
         ctx = detail.context(user, case, request.POST)
         return render(request, "petitions/detail.html", {**ctx, "error": exc.message}, status=exc.status)
     messages.success(request, _("已%(action)s。") % {"action": label})
@@ -143,7 +143,7 @@ def petition_create(request: HttpRequest) -> HttpResponse:
     try:
         draft = validate_petition(data, jurisdiction=intake_jurisdiction(user))
         case = register_petition(draft, acting_user=user, now=timezone.now())
-    except CaseError as exc:
+    except DomainError as exc:
         ctx = {**_intake_context(data), "error": exc.message, "error_field": exc.field}
         return render(request, "petitions/create.html", ctx, status=exc.status)
     messages.success(request, _("已登记信访件 %(n)s。") % {"n": case.number})

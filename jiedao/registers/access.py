@@ -14,14 +14,14 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import CaseError
+from jiedao.core.errors import DomainError
 from jiedao.core.models import Role, User
 from jiedao.core.scope import Scope, role_scope
 
 M = TypeVar("M", bound=models.Model)
 
 
-class NotAllowed(CaseError):
+class NotAllowed(DomainError):
     """The user may read the record but not change it (or may not add one there)."""
 
     status = 403

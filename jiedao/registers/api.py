@@ -16,8 +16,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from jiedao.api.auth import current_user
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.api.auth import current_user
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Community, Department, Grid, Tag, User
 from jiedao.registers import access as acc
 from jiedao.registers import actions

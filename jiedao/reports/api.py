@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from jiedao.api.auth import current_user
+from jiedao.core.api.auth import current_user
 from jiedao.core.models import Jurisdiction
 from jiedao.reports.access import chosen, report_jurisdictions
 from jiedao.reports.actions import check_year, report_for

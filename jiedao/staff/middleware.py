@@ -6,7 +6,7 @@
   only the 修改密码 page until they have done so. The API answers 403 JSON instead of a
   redirect: a one-time password was handed over on paper or by phone and must not open the
   API either, and a script cannot follow a redirect to a form. Bearer tokens are refused the
-  same way by `jiedao.api.auth.TokenAuth`, which is where a token's user becomes known.
+  same way by `jiedao.core.api.auth.TokenAuth`, which is where a token's user becomes known.
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from jiedao.core.errors import PASSWORD_CHANGE_REQUIRED
+
 API_PREFIX = "/api/"
 
 
 def password_change_required_message() -> str:
-    return _("您正在使用一次性密码或管理员要求修改密码：请先在网页上修改密码，再使用其他功能或接口。")
+    return str(PASSWORD_CHANGE_REQUIRED)
 
 
 class StaffSessionMiddleware:

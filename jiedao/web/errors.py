@@ -1,5 +1,5 @@
 """The platform's own 403, 404 and 500: a page of the platform (navigation, Chinese text, a way
-back) for a browser, the API's JSON error body under /api/ (`jiedao.api.errors`' shape)."""
+back) for a browser, the API's JSON error body under /api/ (`jiedao.core.api.errors`' shape)."""
 
 from __future__ import annotations
 

@@ -14,8 +14,8 @@ import pytest
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
-from jiedao.api.tokens import create_token
 from jiedao.cases.models import Case
+from jiedao.core.api.tokens import create_token
 from jiedao.core.models import ApiToken, AuditEntry
 from jiedao.wsgi import application
 from tests.cases.helpers import grid_of, point_in

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from jiedao.api.tokens import create_token
+from jiedao.core.api.tokens import create_token
 from jiedao.core.models import ApiToken
 from tests.api.test_lean_path import _call
 

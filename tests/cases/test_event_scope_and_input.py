@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 
 from jiedao.cases import actions
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Action, Case
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import AuditEntry
 from jiedao.events.intake import validate_event
 from tests.cases.helpers import grid_of, post, report

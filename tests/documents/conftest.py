@@ -15,8 +15,8 @@ import pytest
 from django.utils import timezone
 
 from jiedao.cases.actions import NewCase, create_case
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case, Channel
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Grid, Jurisdiction, User
 from jiedao.documents.markup import chinese_date
 from jiedao.documents.registry import DocumentType, register_document, unregister_document

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 from django.utils import timezone
 
-from jiedao.cases.errors import IllegalTransition, InvalidInput
 from jiedao.cases.models import Action, Case, Sequence
+from jiedao.core.errors import IllegalTransition, InvalidInput
 from jiedao.core.models import AuditEntry, User
 from jiedao.documents.actions import generate
 from jiedao.documents.models import IssuedDocument

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from jiedao.api.tokens import create_token
+from jiedao.core.api.tokens import create_token
 from jiedao.core.models import User
 from tests.e2e.test_event_flow import Shots, as_user  # noqa: F401  (as_user is a fixture)
 from tests.staff.test_import import GOOD, bad_sheet, xlsx

@@ -15,9 +15,9 @@ from django.utils import timezone
 from docx import Document
 
 from jiedao.cases import actions as engine
-from jiedao.cases.errors import IllegalTransition
 from jiedao.cases.models import Case
 from jiedao.core.config import load_config
+from jiedao.core.errors import IllegalTransition
 from jiedao.core.models import AuditEntry, RoleAssignment
 from jiedao.documents.actions import generate
 from jiedao.documents.models import IssuedDocument

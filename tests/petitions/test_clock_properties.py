@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jiedao.cases import actions
-from jiedao.cases.errors import InvalidInput
 from jiedao.cases.models import Case
 from jiedao.cases.rules import set_profile
+from jiedao.core.errors import InvalidInput
 from jiedao.petitions.models import Petition
 from tests.petitions.helpers import department, register
 

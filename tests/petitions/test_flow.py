@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from jiedao.cases import actions
-from jiedao.cases.errors import IllegalTransition, InvalidInput
 from jiedao.cases.models import Action, Case
 from jiedao.core.config import load_config
+from jiedao.core.errors import IllegalTransition, InvalidInput
 from jiedao.petitions.models import Petition
 from tests.petitions.helpers import department, register, to_reply
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from jiedao.api.tokens import create_token
+from jiedao.core.api.tokens import create_token
 from jiedao.core.models import AuditEntry
 from tests.conftest import PASSWORD
 from tests.events.conftest import new_event

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from jiedao.api.tokens import create_token
+from jiedao.core.api.tokens import create_token
 from jiedao.core.models import ApiToken, AuditEntry
 
 pytestmark = pytest.mark.django_db

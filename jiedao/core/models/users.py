@@ -115,7 +115,7 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Written at most once every few minutes per token (see jiedao.api.tokens), not per request.
+    # Written at most once every few minutes per token (see jiedao.core.api.tokens), not per request.
     last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
     revoked = models.BooleanField(default=False)
     revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)

@@ -1,7 +1,7 @@
 """The one write path of every register: versioned saves, stage moves, audit and history.
 
 Every function validates first and writes the row, its milestones, the stage history and the
-audit entry in one transaction; a refusal raises a CaseError (400/403/409) and writes nothing.
+audit entry in one transaction; a refusal raises a DomainError (400/403/409) and writes nothing.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import IllegalTransition, InvalidInput, StaleVersion
 from jiedao.core.audit import record, snapshot
+from jiedao.core.errors import IllegalTransition, InvalidInput, StaleVersion
 from jiedao.core.models import User
 from jiedao.registers.access import Access, check_edit
 from jiedao.registers.models import StageChange

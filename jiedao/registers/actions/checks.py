@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import RoleAssignment, Tag, User
 
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jiedao.cases.attachments import check_files
-from jiedao.cases.errors import InvalidInput
 from jiedao.core import filestore
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Community, Department, User
 from jiedao.registers.access import LEDGER, home_jurisdiction
 from jiedao.registers.actions import base

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Community, Department, Tag, User
 from jiedao.registers.access import LAND, PROJECTS, home_jurisdiction
 from jiedao.registers.actions import base

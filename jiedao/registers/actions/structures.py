@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.errors import InvalidInput
 from jiedao.core.geo import locate_grid, validate_point
 from jiedao.core.models import Community, Grid, User
 from jiedao.registers.access import STRUCTURES, home_jurisdiction

@@ -21,8 +21,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jiedao.cases.errors import CaseError
 from jiedao.core.audit import record_created
+from jiedao.core.errors import DomainError
 from jiedao.core.models import Community, Department, Tag, User
 from jiedao.registers import access as acc
 from jiedao.registers.actions.ledger import LEDGER_FIELDS, LedgerInput, apply_entry
@@ -148,7 +148,7 @@ def _project(values: dict[str, Any], lk: Lookups) -> tuple[models.Model, list[An
     flow = PROJECT_FLOWS[kind]
     for code, on in dates.items():
         if on is not None and flow.get(code) is None:
-            raise CaseError(_("该类型项目没有此阶段。"), field=f"date_{code}")
+            raise DomainError(_("该类型项目没有此阶段。"), field=f"date_{code}")
     parcels = fields.pop("parcels", None) or []
     data = ProjectInput(
         kind=kind, parcels=parcels, dates=dates, **{k: v for k, v in fields.items() if v is not None}
@@ -260,10 +260,10 @@ def import_workbook(*, acting_user: User, key: str, upload: UploadedFile) -> int
                     try:
                         values[col.key] = col.read(raw, lookups)
                     except CellError as exc:
-                        raise CaseError(str(exc), field=col.key) from None
+                        raise DomainError(str(exc), field=col.key) from None
             obj, milestones, extra = spec.build(values, lookups)
             acc.check_edit(acting_user, obj, spec.access)
-        except CaseError as err:
+        except DomainError as err:
             where = headers.get(err.field or "")
             if where:
                 errors.append(

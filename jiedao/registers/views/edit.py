@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jiedao.cases.errors import CaseError
+from jiedao.core.errors import DomainError
 from jiedao.registers import access as acc
 from jiedao.registers import actions
 from jiedao.registers.catalog import RegisterDef
@@ -67,7 +67,7 @@ def _form_page(request: HttpRequest, rdef: RegisterDef, obj: Any) -> HttpRespons
                     )
                 else:
                     saved = CREATE[rdef.key](acting_user=user, data=form.to_input())
-            except CaseError as err:
+            except DomainError as err:
                 visible = err.field in form.fields and not form.fields[err.field].widget.is_hidden
                 form.add_error(err.field if visible else None, err.message)
                 status = err.status
@@ -101,7 +101,7 @@ def register_edit(request: HttpRequest, key: str, pk: int) -> HttpResponse:
 
 
 def _detail_error(
-    request: HttpRequest, rdef: RegisterDef, obj: Any, err: CaseError, **forms: Any
+    request: HttpRequest, rdef: RegisterDef, obj: Any, err: DomainError, **forms: Any
 ) -> HttpResponse:
     context = {**detail_context(request, rdef, obj, **forms), "error": err.message}
     return render(request, "registers/detail.html", context, status=err.status)
@@ -115,7 +115,7 @@ def register_move(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     obj = rdef.get(user, pk)
     form = StageForm(request.POST, flow=obj.flow)
     if not form.is_valid():
-        err = CaseError(_("请检查填写的阶段、日期和版本。"))
+        err = DomainError(_("请检查填写的阶段、日期和版本。"))
         return _detail_error(request, rdef, obj, err, stage_form=form)
     d = form.cleaned_data
     try:
@@ -127,7 +127,7 @@ def register_move(request: HttpRequest, key: str, pk: int) -> HttpResponse:
             reason=d["reason"],
             expected_version=d["version"],
         )
-    except CaseError as err:
+    except DomainError as err:
         return _detail_error(request, rdef, obj, err, stage_form=form)
     messages.success(request, _("阶段已变更为“%(stage)s”。") % {"stage": obj.flow.label(d["stage"])})
     return redirect(f"registers:{key}_detail", pk=pk)
@@ -141,12 +141,12 @@ def register_plan(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     obj = rdef.get(user, pk)
     form = PlannedForm(request.POST, flow=obj.flow)
     if not form.is_valid():
-        return _detail_error(request, rdef, obj, CaseError(_("请检查计划日期。")), planned_form=form)
+        return _detail_error(request, rdef, obj, DomainError(_("请检查计划日期。")), planned_form=form)
     try:
         actions.set_planned(
             obj, acting_user=user, planned=form.planned(), expected_version=form.cleaned_data["version"]
         )
-    except CaseError as err:
+    except DomainError as err:
         return _detail_error(request, rdef, obj, err, planned_form=form)
     messages.success(request, _("计划日期已保存。"))
     return redirect(f"registers:{key}_detail", pk=pk)

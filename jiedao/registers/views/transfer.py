@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import CaseError
+from jiedao.core.errors import DomainError
 from jiedao.registers import access as acc
 from jiedao.registers.excel.imports import SPECS, ImportRejected, import_workbook
 from jiedao.registers.views.common import register_for, user_of
@@ -33,7 +33,7 @@ def register_import(request: HttpRequest, key: str) -> HttpResponse:
             count = import_workbook(acting_user=user, key=key, upload=upload)
         except ImportRejected as exc:
             errors, status = exc.errors, 400
-        except CaseError as err:
+        except DomainError as err:
             errors, status = [err.message], err.status
         else:
             messages.success(request, _("已导入%(n)d条记录。") % {"n": count})

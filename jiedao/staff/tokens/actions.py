@@ -1,4 +1,4 @@
-"""Revoking an API token: the token refuses the very next request (jiedao.api.tokens reads
+"""Revoking an API token: the token refuses the very next request (jiedao.core.api.tokens reads
 `revoked` on every call); the revocation is audited on the token and on its holder, so it
 shows on the person's history."""
 

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiedao.api.tokens import create_token
+from jiedao.core.api.tokens import create_token
 from jiedao.core.models import ApiToken, User
 from jiedao.staff.tokens.actions import revoke_token
 from jiedao.staff.tokens.queries import all_tokens

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from jiedao.cases.errors import InvalidInput
+from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Jurisdiction, User
 from jiedao.mediation.actions import add_member, remove_member
 from jiedao.mediation.models import Room, RoomMember

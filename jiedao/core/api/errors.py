@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from jiedao.cases.errors import CaseError
+from jiedao.core.errors import DomainError
 
 # Django Ninja's own error texts (English, fixed), in the caller's language with a stable code.
 NINJA_MESSAGES = {
@@ -23,8 +23,8 @@ def install(api: NinjaAPI) -> None:
     def reply(request: HttpRequest, status: int, code: str, message: str, **extra: Any) -> HttpResponse:
         return api.create_response(request, {"code": code, "message": message, **extra}, status=status)
 
-    @api.exception_handler(CaseError)
-    def case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
+    @api.exception_handler(DomainError)
+    def case_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
         return reply(request, exc.status, exc.code, exc.message, field=exc.field)
 
     @api.exception_handler(Http404)

@@ -21,7 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.middleware.security import SecurityMiddleware
 
-from jiedao.api.auth import presents_bearer
+from jiedao.core.api.auth import presents_bearer
 from jiedao.core.middleware import RequestIdMiddleware
 
 Handler = Callable[[HttpRequest], Any]

@@ -8,9 +8,9 @@ from django.http import HttpRequest
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
-from jiedao.api.tokens import user_for_token
+from jiedao.core.api.tokens import user_for_token
+from jiedao.core.errors import PASSWORD_CHANGE_REQUIRED
 from jiedao.core.models import User
-from jiedao.staff.middleware import password_change_required_message
 
 
 def presents_bearer(authorization: str) -> bool:
@@ -25,7 +25,7 @@ class TokenAuth(HttpBearer):
         if user is not None and user.must_change_password:
             # A one-time password opens nothing, the API included, until it is changed
             # (the page side of this is jiedao.staff.middleware).
-            raise HttpError(403, password_change_required_message())
+            raise HttpError(403, str(PASSWORD_CHANGE_REQUIRED))
         if user is not None:
             request.user = user
         return user
