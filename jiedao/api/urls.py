@@ -3,10 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
-from jiedao.api import events, reference
+from jiedao.api import reference
 from jiedao.core.api import errors
 from jiedao.core.api.auth import AUTH
 from jiedao.documents.api import router as documents_router
+from jiedao.events import api as events
 from jiedao.goals.api import router as goals_router
 from jiedao.mediation.api import router as mediation_router
 from jiedao.petitions.api import router as petitions_router
@@ -23,7 +24,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 errors.install(api)
-api.add_router("/", events.router)
+api.add_router("/events", events.router)
 api.add_router("/public", events.public)
 api.add_router("/", reference.router)
 api.add_router("/registry", registry_router, auth=AUTH)

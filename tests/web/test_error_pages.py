@@ -109,7 +109,7 @@ def test_a_server_error_is_a_platform_page(users: dict[str, User], client_for, m
 
 
 def test_an_api_server_error_is_json(users: dict[str, User], client_for, monkeypatch) -> None:
-    from jiedao.api import events
+    from jiedao.events import api as events
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom")

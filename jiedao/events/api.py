@@ -1,4 +1,5 @@
-"""Event endpoints: list, detail, create, and one endpoint per action of the event kind's table."""
+"""Event endpoints, mounted at /api/events: list, detail, create, and one endpoint per action of
+the event kind's table."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ else:
     ListParams = _list_params()
 
 
-@router.get("/events", response=CasePage, summary="事件列表")
+@router.get("", response=CasePage, summary="事件列表")
 def list_events(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
     values: dict[str, Any] = params.dict()
     qs = event_list(current_user(request), EventFilter.parse(values))
@@ -59,13 +60,13 @@ def list_events(request: HttpRequest, params: Query[ListParams]) -> dict[str, An
     }
 
 
-@router.get("/events/{event_id}", response=CaseDetail, summary="事件详情")
+@router.get("/{event_id}", response=CaseDetail, summary="事件详情")
 def get_event(request: HttpRequest, event_id: int) -> dict[str, Any]:
     user = current_user(request)
     return case_detail(get_case_for(user, event_id, KIND), user)
 
 
-@router.post("/events", response={201: CaseCreated}, summary="上报事件")
+@router.post("", response={201: CaseCreated}, summary="上报事件")
 def create_event(request: HttpRequest, body: EventIn) -> HttpResponse:
     user = current_user(request)
     new = validate_event(body.dict(), jurisdiction=intake_jurisdiction(user), user=user)
@@ -91,7 +92,7 @@ def _action_endpoint(action: str, label: str) -> None:
         return case_detail(updated, user)
 
     router.post(
-        f"/events/{{event_id}}/{action}",
+        f"/{{event_id}}/{action}",
         response=CaseDetail,
         summary=label,
         operation_id=f"event_{action}",
