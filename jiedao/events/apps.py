@@ -6,6 +6,10 @@ class EventsConfig(AppConfig):
     name = "jiedao.events"
     label = "events"
     verbose_name = _("事件")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "events/"
+    api_routers = {"events": "router", "public": "public"}
+    api_public = frozenset({"public"})  # the residents' rating, no authentication
 
     def ready(self) -> None:
         from jiedao.cases.kinds import register_kind

@@ -6,6 +6,9 @@ class MediationConfig(AppConfig):
     name = "jiedao.mediation"
     label = "mediation"
     verbose_name = _("矛盾纠纷调解")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "mediation/"
+    api_routers = {"mediation": "router"}
 
     def ready(self) -> None:
         from jiedao.cases.kinds import register_kind

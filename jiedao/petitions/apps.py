@@ -6,6 +6,9 @@ class PetitionsConfig(AppConfig):
     name = "jiedao.petitions"
     label = "petitions"
     verbose_name = _("信访")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "petitions/"
+    api_routers = {"petitions": "router"}
 
     def ready(self) -> None:
         from jiedao.cases.kinds import register_kind

@@ -6,6 +6,9 @@ class RegistersConfig(AppConfig):
     name = "jiedao.registers"
     label = "registers"
     verbose_name = _("工作台账")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "registers/"
+    api_routers = {"registers": "router"}
 
     def ready(self) -> None:
         from typing import Any

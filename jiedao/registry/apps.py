@@ -6,6 +6,9 @@ class RegistryConfig(AppConfig):
     name = "jiedao.registry"
     label = "registry"
     verbose_name = _("人地事物组织")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "registry/"
+    api_routers = {"registry": "router"}
 
     def ready(self) -> None:
         from collections.abc import Callable

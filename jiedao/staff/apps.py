@@ -6,6 +6,8 @@ class StaffConfig(AppConfig):
     name = "jiedao.staff"
     label = "staff"
     verbose_name = _("人员与权限")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "staff/"
 
     def ready(self) -> None:
         from jiedao.core.menu import MenuEntry, register_menu
