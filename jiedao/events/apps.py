@@ -33,6 +33,9 @@ class EventsConfig(AppConfig):
         from jiedao.events.indicators import register
 
         register()
+        from jiedao.core.indicators import IndicatorSection, register_indicator_section
+
+        register_indicator_section(IndicatorSection("events", _("事件办理"), ("events.",), 50))
         from jiedao.events import todo
 
         todo.register()

@@ -22,6 +22,10 @@ class MediationConfig(AppConfig):
         register_case_grant("event", linked_event_grant)
         config.register()
         indicators.register()
+        from jiedao.core.indicators import IndicatorSection, register_indicator_section
+
+        # Under one dashboard heading with the petitions' figures (the same key, prefixes joined).
+        register_indicator_section(IndicatorSection("petitions", _("信访与矛盾调解"), ("mediation.",), 60))
         menu.register()
         documents.register()
         staffing.register()

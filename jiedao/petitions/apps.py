@@ -26,6 +26,10 @@ class PetitionsConfig(AppConfig):
             lambda user, pk: Petition.objects.filter(case__in=visible_cases(user, "petition"), pk=pk).first(),
         )
         stats.register()
+        from jiedao.core.indicators import IndicatorSection, register_indicator_section
+
+        # One dashboard heading with the mediation app's figures (it registers the same key).
+        register_indicator_section(IndicatorSection("petitions", _("信访与矛盾调解"), ("petitions.",), 60))
         documents.register()
         todo.register()
         group = _("信访调解")
