@@ -1,6 +1,6 @@
 """Top-level URL map: Django's own (i18n switch, admin), the API, then the pages every installed
 app declares (`url_prefix` on its AppConfig, see jiedao.core.discovery). Uploaded files are never
-public media: attachments are served by a scoped view (jiedao.cases.files)."""
+public media: attachments are served by a scoped view of the case engine."""
 
 from django.contrib import admin
 from django.urls import include, path
