@@ -6,6 +6,8 @@ class CasesConfig(AppConfig):
     name = "jiedao.cases"
     label = "cases"
     verbose_name = _("案件引擎")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "cases/"
 
     def ready(self) -> None:
         from jiedao.cases.tasks import enqueue_recompute

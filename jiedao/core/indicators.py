@@ -9,7 +9,7 @@ and never import a kind (rule 9). Every value can be opened to `records_for(...)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -134,6 +134,35 @@ def get_indicator(code: str) -> IndicatorDef:
 def all_indicators() -> list[IndicatorDef]:
     """By report area, then in the order apps registered them (a stage flow stays in flow order)."""
     return sorted(_REGISTRY.values(), key=lambda d: AREAS.index(d.area))
+
+
+@dataclass(frozen=True)
+class IndicatorSection:
+    """A heading dashboards show computed indicators under: those whose codes start with one of
+    `prefixes`. Apps that share a heading (信访 and 调解) register it under one key: their prefixes
+    join, the first registration's label, order and chart stand."""
+
+    key: str
+    label: Promise | str
+    prefixes: tuple[str, ...]
+    order: int = 100  # a code falls in the first section (by order) with a prefix of it
+    chart: bool = True
+
+
+_SECTIONS: dict[str, IndicatorSection] = {}
+
+
+def register_indicator_section(*sections: IndicatorSection) -> None:
+    for s in sections:
+        known = _SECTIONS.get(s.key)
+        if known is None:
+            _SECTIONS[s.key] = s
+        elif not set(s.prefixes) <= set(known.prefixes):
+            _SECTIONS[s.key] = replace(known, prefixes=(*known.prefixes, *s.prefixes))
+
+
+def indicator_sections() -> list[IndicatorSection]:
+    return sorted(_SECTIONS.values(), key=lambda s: s.order)
 
 
 def records_for(

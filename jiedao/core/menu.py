@@ -1,14 +1,21 @@
 """Menu entries contributed by apps (rule 9: a kind adds its pages without editing base.html).
 
-An app calls `register_menu(MenuEntry(...))` in its `AppConfig.ready()`; the navigation bar
-shows, per group, the entries whose page would serve the signed-in user: the roles the page's view
+An app calls `register_menu(MenuEntry(...))` in its `AppConfig.ready()`. An entry's `group` says
+where it sits: a dropdown of that label (e.g. _("信访调解")), a link on the navigation bar itself
+(`BAR`), or a button beside the signed-in user's name (`ACCOUNT`). On the workbench an app adds
+buttons under 常用功能 with `register_shortcut(Shortcut(...))` and a panel loaded in place (its
+to-do list) with `register_panel(Panel(...))`. Entries are drawn by `order`, whoever registered
+them first.
+
+Each place shows the entries whose page would serve the signed-in user: the roles the page's view
 declares (`jiedao.core.access`), and the entry's own roles when it gives any.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -21,6 +28,12 @@ if TYPE_CHECKING:
 
 # An entry whose roles are those its page declares (`jiedao.core.access.page_access`).
 FROM_VIEW = None
+# An entry for every signed-in user, whatever their roles (a page that declares no access).
+EVERYONE: frozenset[str] = frozenset()
+
+# Groups that are no dropdown: the navigation bar's own links, and the buttons by the user's name.
+BAR = "jiedao.menu.bar"
+ACCOUNT = "jiedao.menu.account"
 
 
 @dataclass(frozen=True)
@@ -28,14 +41,35 @@ class MenuEntry:
     url_name: str
     label: Promise | str
     roles: frozenset[str] | None  # FROM_VIEW: the page's own declaration decides
-    group: Promise | str  # the dropdown the entry sits in, e.g. _("信访调解")
+    group: Promise | str  # the dropdown the entry sits in, e.g. _("信访调解"); or BAR, ACCOUNT
     order: int = 100
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """A button under the workbench's 常用功能, for those its page serves."""
+
+    url_name: str
+    label: Promise | str
+    order: int = 100
+    primary: bool = False  # the main thing to do, drawn filled
+    roles: frozenset[str] | None = FROM_VIEW
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A page the workbench loads in place (htmx) above the shortcuts, e.g. a kind's to-do list."""
+
+    url_name: str
+    order: int = 100
+    roles: frozenset[str] | None = FROM_VIEW
 
 
 @dataclass(frozen=True)
 class MenuLink:
     url: str
     label: Promise | str
+    primary: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,32 +78,78 @@ class MenuGroup:
     links: list[MenuLink]
 
 
+class _Placed(Protocol):
+    @property
+    def url_name(self) -> str: ...
+    @property
+    def roles(self) -> frozenset[str] | None: ...
+    @property
+    def order(self) -> int: ...
+
+
+P = TypeVar("P", bound=_Placed)
+
 _ENTRIES: list[MenuEntry] = []
+_SHORTCUTS: list[Shortcut] = []
+_PANELS: list[Panel] = []
+
+
+def _add(into: list[P], items: Iterable[P]) -> None:
+    for item in items:
+        if all(e.url_name != item.url_name for e in into):
+            into.append(item)
 
 
 def register_menu(*entries: MenuEntry) -> None:
-    for entry in entries:
-        if all(e.url_name != entry.url_name for e in _ENTRIES):
-            _ENTRIES.append(entry)
+    _add(_ENTRIES, entries)
+
+
+def register_shortcut(*shortcuts: Shortcut) -> None:
+    _add(_SHORTCUTS, shortcuts)
+
+
+def register_panel(*panels: Panel) -> None:
+    _add(_PANELS, panels)
+
+
+def _shown(scope: Scope | None, items: Iterable[P]) -> list[tuple[P, str]]:
+    """(item, url) of the items this user may open, by order (stable: registration order)."""
+    if scope is None or not scope.user_id:
+        return []
+    out: list[tuple[P, str]] = []
+    for item in sorted(items, key=lambda i: i.order):
+        if item.roles and not scope.has(*item.roles):
+            continue
+        if not may_open(scope, item.url_name):  # the page itself would refuse the user
+            continue
+        try:
+            out.append((item, reverse(item.url_name)))
+        except NoReverseMatch:
+            continue
+    return out
 
 
 def menu_for(scope: Scope | None) -> list[MenuGroup]:
-    """The groups and links this user may open, in registration order of groups."""
-    if scope is None or not scope.user_id:
-        return []
-    groups: dict[str, tuple[Promise | str, list[tuple[int, MenuLink]]]] = {}
-    for entry in _ENTRIES:
-        if entry.roles is not None and not scope.has(*entry.roles):
-            continue
-        if not may_open(scope, entry.url_name):  # the page itself would refuse the user
-            continue
-        try:
-            url = reverse(entry.url_name)
-        except NoReverseMatch:
-            continue
-        key = str(entry.group)
-        groups.setdefault(key, (entry.group, []))[1].append((entry.order, MenuLink(url, entry.label)))
-    return [
-        MenuGroup(label, [link for _, link in sorted(links, key=lambda pair: pair[0])])
-        for label, links in groups.values()
-    ]
+    """The dropdown groups and links this user may open, groups in registration order."""
+    groups: dict[str, tuple[Promise | str, list[MenuLink]]] = {}
+    for entry in _ENTRIES:  # the groups' order: that of their first registered entry
+        if entry.group not in (BAR, ACCOUNT):
+            groups.setdefault(str(entry.group), (entry.group, []))
+    for entry, url in _shown(scope, _ENTRIES):
+        if entry.group not in (BAR, ACCOUNT):
+            groups[str(entry.group)][1].append(MenuLink(url, entry.label))
+    return [MenuGroup(label, links) for label, links in groups.values() if links]
+
+
+def links_for(scope: Scope | None, group: str) -> list[MenuLink]:
+    """The links of one place that is no dropdown (BAR, ACCOUNT) this user may open."""
+    return [MenuLink(url, e.label) for e, url in _shown(scope, _ENTRIES) if e.group == group]
+
+
+def shortcuts_for(scope: Scope | None) -> list[MenuLink]:
+    return [MenuLink(url, s.label, s.primary) for s, url in _shown(scope, _SHORTCUTS)]
+
+
+def panels_for(scope: Scope | None) -> list[str]:
+    """The URLs of the panels the workbench loads for this user."""
+    return [url for _, url in _shown(scope, _PANELS)]

@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "jiedao.documents"
     label = "documents"
     verbose_name = _("文书")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "documents/"
+    api_routers = {"documents": "router"}

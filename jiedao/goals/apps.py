@@ -6,6 +6,9 @@ class GoalsConfig(AppConfig):
     name = "jiedao.goals"
     label = "goals"
     verbose_name = _("目标与指标")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "goals/"
+    api_routers = {"goals": "router"}
 
     def ready(self) -> None:
         from jiedao.core.menu import MenuEntry, register_menu

@@ -1,39 +1,17 @@
-"""The leadership dashboard's figures: targets' progress and the indicators of the registers'
-pipeline, events, petitions and mediation for a period — all read through the indicator
-registry by code prefix, so goals never imports the apps that count them (rule 9)."""
+"""The leadership dashboard's figures: targets' progress and, for a period, the computed indicators
+under the sections the apps register (`jiedao.core.indicators.register_indicator_section`: the
+registers' pipeline, events, petitions and mediation …) — so goals never names the apps that
+count them (rule 9)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
-
-from jiedao.core.indicators import Period
+from jiedao.core.indicators import Period, indicator_sections
 from jiedao.goals.progress import Progress, drilldown_url, progress_for_year
 from jiedao.goals.values import COMPUTED, IndicatorValue, catalog, evaluate
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    label: Promise
-    prefixes: tuple[str, ...]
-    chart: bool = True
-
-
-SECTIONS = (
-    Section("pipeline", _("项目招引库（期末各阶段项目数与投资额）"), ("registers.pipeline_",)),
-    Section("land", _("土地（期末各阶段面积）"), ("registers.land_pipeline_",)),
-    Section("projects", _("项目推进（期内到达各阶段）"), ("registers.projects_", "registers.public_works_")),
-    Section("land_moves", _("土地征收储备（期内）"), ("registers.land_",)),
-    Section("events", _("事件办理"), ("events.",)),
-    Section("petitions", _("信访与矛盾调解"), ("petitions.", "mediation.")),
-    Section("registers", _("拆违、工作台账及其他"), ("registers.",), chart=False),
-)
 
 
 def _row(v: IndicatorValue) -> dict[str, Any]:
@@ -97,11 +75,12 @@ def _charts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def sections(jurisdiction_id: int, period: Period) -> list[dict[str, Any]]:
     """Each section's computed indicators for the period with 同比, in registry order."""
-    placed: dict[str, list[dict[str, Any]]] = {s.key: [] for s in SECTIONS}
+    found = indicator_sections()
+    placed: dict[str, list[dict[str, Any]]] = {s.key: [] for s in found}
     for info in catalog(jurisdiction_id):
         if info.kind != COMPUTED:
             continue
-        section = next((s for s in SECTIONS if info.code.startswith(s.prefixes)), None)
+        section = next((s for s in found if info.code.startswith(s.prefixes)), None)
         if section is not None:
             placed[section.key].append(_row(evaluate(info, jurisdiction_id, period, mom=False)))
     return [
@@ -111,7 +90,7 @@ def sections(jurisdiction_id: int, period: Period) -> list[dict[str, Any]]:
             "rows": placed[s.key],
             "charts": _charts(placed[s.key]) if s.chart else [],
         }
-        for s in SECTIONS
+        for s in found
         if placed[s.key]
     ]
 

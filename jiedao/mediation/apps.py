@@ -6,6 +6,9 @@ class MediationConfig(AppConfig):
     name = "jiedao.mediation"
     label = "mediation"
     verbose_name = _("矛盾纠纷调解")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "mediation/"
+    api_routers = {"mediation": "router"}
 
     def ready(self) -> None:
         from jiedao.cases.kinds import register_kind
@@ -19,6 +22,10 @@ class MediationConfig(AppConfig):
         register_case_grant("event", linked_event_grant)
         config.register()
         indicators.register()
+        from jiedao.core.indicators import IndicatorSection, register_indicator_section
+
+        # Under one dashboard heading with the petitions' figures (the same key, prefixes joined).
+        register_indicator_section(IndicatorSection("petitions", _("信访与矛盾调解"), ("mediation.",), 60))
         menu.register()
         documents.register()
         staffing.register()

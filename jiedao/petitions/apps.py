@@ -6,6 +6,9 @@ class PetitionsConfig(AppConfig):
     name = "jiedao.petitions"
     label = "petitions"
     verbose_name = _("信访")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "petitions/"
+    api_routers = {"petitions": "router"}
 
     def ready(self) -> None:
         from jiedao.cases.kinds import register_kind
@@ -23,6 +26,10 @@ class PetitionsConfig(AppConfig):
             lambda user, pk: Petition.objects.filter(case__in=visible_cases(user, "petition"), pk=pk).first(),
         )
         stats.register()
+        from jiedao.core.indicators import IndicatorSection, register_indicator_section
+
+        # One dashboard heading with the mediation app's figures (it registers the same key).
+        register_indicator_section(IndicatorSection("petitions", _("信访与矛盾调解"), ("petitions.",), 60))
         documents.register()
         todo.register()
         group = _("信访调解")

@@ -6,6 +6,9 @@ class ReportsConfig(AppConfig):
     name = "jiedao.reports"
     label = "reports"
     verbose_name = _("工作总结")
+    # Mounted by jiedao.core.discovery.
+    url_prefix = "reports/"
+    api_routers = {"reports": "router"}
 
     def ready(self) -> None:
         from jiedao.core.menu import MenuEntry, register_menu

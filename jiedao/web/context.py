@@ -1,4 +1,5 @@
-"""Template context shared by every page: the signed-in user's scope, roles and map settings."""
+"""Template context shared by every page: the signed-in user's scope, roles, map settings and the
+navigation the apps contribute (jiedao.core.menu)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def map_config() -> dict[str, Any]:
 
 
 def nav(request: HttpRequest) -> dict[str, Any]:
-    from jiedao.core.menu import menu_for
+    from jiedao.core.menu import ACCOUNT, BAR, links_for, menu_for
     from jiedao.core.scope import scope_of
     from jiedao.web.queries import role_labels
 
@@ -43,5 +44,7 @@ def nav(request: HttpRequest) -> dict[str, Any]:
         "scope": scope,
         "user_role_labels": role_labels(scope) if scope is not None and scope.user_id else [],
         "map_config": map_config(),
+        "bar_menu": links_for(scope, BAR),
         "extra_menu": menu_for(scope),
+        "account_menu": links_for(scope, ACCOUNT),
     }

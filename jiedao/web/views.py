@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from jiedao.core import menu
 from jiedao.core.access import page_access
 from jiedao.core.models import Role
 from jiedao.core.scope import scope_of
@@ -40,7 +41,12 @@ def workbench(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/workbench.html",
-        {"summary": queries.scope_summary(scope, user), "todo": todo_for(user, scope)},  # type: ignore[arg-type]
+        {
+            "summary": queries.scope_summary(scope, user),  # type: ignore[arg-type]
+            "todo": todo_for(user, scope),  # type: ignore[arg-type]
+            "panels": menu.panels_for(scope),  # pages the apps register (a kind's to-do list)
+            "shortcuts": menu.shortcuts_for(scope),
+        },
     )
 
 
