@@ -68,6 +68,10 @@ class Listing:
     # Named narrowings with a page of their own (e.g. "overdue": /petitions/overdue/): the query
     # parameters they set and the title they show.
     presets: dict[str, tuple[dict[str, str], Promise | str]] = field(default_factory=dict)
+    # The kind's other pages beside the intake button (URL name, label), shown to who may open them.
+    links: tuple[tuple[str, Promise | str], ...] = ()
+    # What a narrowing means, said under the heading while its query parameter is set.
+    notes: dict[str, Promise | str] = field(default_factory=dict)
 
 
 CREATED = _("已登记 %(n)s。")

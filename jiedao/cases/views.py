@@ -19,7 +19,7 @@ from jiedao.cases import pages
 from jiedao.cases.kinds import get_kind
 from jiedao.cases.models import Case
 from jiedao.cases.queries import capped_count, get_case_for, kind_list
-from jiedao.cases.surface import Surface
+from jiedao.cases.surface import Intake, Surface
 from jiedao.core.errors import DomainError
 from jiedao.core.models import User
 from jiedao.core.scope import scope_of
@@ -69,7 +69,8 @@ def list_page(request: HttpRequest, surface: Surface, preset: str = "") -> HttpR
     form = listing.form(query, user)
     # Narrowings the controls do not offer (an inspection area from the workbench) stay on.
     hidden = {k: v for k, v in query.items() if k not in form.fields}
-    return render(request, "cases/list.html", {**context, "form": form, "hidden": hidden})
+    notes = [note for key, note in listing.notes.items() if key in query]
+    return render(request, "cases/list.html", {**context, "form": form, "hidden": hidden, "notes": notes})
 
 
 def extension_for_page(surface: Surface, case: Case) -> Any:
@@ -138,8 +139,10 @@ def _created_key(surface: Surface) -> str:
     return f"{surface.slug}_created"
 
 
-def create(request: HttpRequest, surface: Surface) -> HttpResponse:
-    intake = surface.intake
+def create(request: HttpRequest, surface: Surface, intake: Intake | None = None) -> HttpResponse:
+    """The intake page; `intake` for a kind's second way in (its own page, e.g. a case turned
+    from another kind), else the surface's."""
+    intake = intake or surface.intake
     assert intake is not None
     data = request.POST if request.method == "POST" else None
     context = intake.form_context(request, data)

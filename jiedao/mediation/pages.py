@@ -1,27 +1,16 @@
-"""What mediation pages add to the shared case components: the action forms' fields (labels,
-widgets, choices of rooms, mediators, courts) and timeline details for mediation actions."""
+"""What mediation's timeline says under its entries (the surface's `timeline_details`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from jiedao.cases import pages
-from jiedao.cases.models import Case
-from jiedao.core.models import User
-from jiedao.mediation.models import Dispute, Fulfilment, PartyRole
+from jiedao.mediation.models import Fulfilment, PartyRole
 
 
-def action_specs(
-    user: User, case: Case, dispute: Dispute, posted: Mapping[str, Any] | None
-) -> list[pages.ActionSpec]:
-    """The engine's action specs, drawn from mediation's declared inputs (mediation/fields.py)."""
-    return pages.action_specs(user, case, posted, extension=dispute)
-
-
-def _details(data: dict[str, Any]) -> list[str]:
+def timeline_details(data: dict[str, Any]) -> list[str]:
+    """The lines a mediation action adds under its timeline entry (room, party, session, court)."""
     out = []
     if data.get("room_name"):
         out.append(
@@ -49,10 +38,3 @@ def _details(data: dict[str, Any]) -> list[str]:
     if data.get("ruling_on"):
         out.append(_("裁定日期：%(d)s") % {"d": data["ruling_on"]})
     return out
-
-
-def timeline_entries(case: Case) -> list[pages.TimelineEntry]:
-    entries = pages.timeline_entries(case)
-    for e in entries:
-        e.details = e.details + _details(e.action.data or {})
-    return entries

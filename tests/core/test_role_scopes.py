@@ -68,7 +68,7 @@ def _event(jurisdiction: Jurisdiction, by: User, grid: Grid) -> Case:
 
 
 def _dispute(client: Client, **body: Any) -> Case:
-    response = client.post("/api/mediation/cases", body, content_type="application/json")
+    response = client.post("/api/mediation", body, content_type="application/json")
     assert response.status_code == 201, response.content
     return Case.objects.get(pk=response.json()["id"])
 
@@ -167,7 +167,7 @@ def test_a_mediator_reads_their_rooms_disputes_and_the_events_they_came_from(
     assert _status(c, f"/events/{ev['G1'].pk}/", f"/api/events/{ev['G1'].pk}") == [404, 404]
     assert _status(c, f"/petitions/{world.petition.pk}/", f"/api/petitions/{world.petition.pk}") == [404, 404]
     # Disputes: their room's only.
-    assert _titles(c, "/api/mediation/cases") == ["第3网格的事件"]
+    assert _titles(c, "/api/mediation") == ["第3网格的事件"]
     assert c.get(f"/mediation/{world.other_dispute.pk}/").status_code == 404
     dispute = c.get(f"/mediation/{world.linked.pk}/").content.decode()
     assert f'href="/events/{ev["G3"].pk}/"' in dispute  # the link to the event it came from works
@@ -241,7 +241,7 @@ def test_a_project_officer_reads_registers_not_petitions_or_residents(world: Wor
     assert _status(c, "/events/", "/petitions/", "/registry/residents/", "/registry/places/") == [403] * 4
     assert _status(c, f"/events/{world.events['G1'].pk}/", f"/petitions/{world.petition.pk}/") == [404, 404]
     assert c.get(f"/registry/residents/{world.resident.pk}/").status_code == 403
-    for url in ("/api/events", "/api/petitions/", "/api/registry/residents", "/api/mediation/cases"):
+    for url in ("/api/events", "/api/petitions/", "/api/registry/residents", "/api/mediation"):
         assert c.get(url).json()["count"] == 0, url
     nav = _nav(c)
     assert 'href="/registers/projects/"' in nav
@@ -261,7 +261,7 @@ def test_the_command_centre_and_the_leader_still_read_everything(
         c = client_for(users[who])
         assert c.get("/api/events").json()["count"] == 4
         assert c.get("/api/petitions/").json()["count"] == 1
-        assert c.get("/api/mediation/cases").json()["count"] == 2
+        assert c.get("/api/mediation").json()["count"] == 2
         assert c.get("/api/registry/places").json()["count"] == 2
 
 

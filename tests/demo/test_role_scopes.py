@@ -43,7 +43,7 @@ def test_the_demo_roles_see_their_own_scopes(small_demo: dict[str, Any]) -> None
     mediator = _login("mediator")
     rooms = set(RoomMember.objects.filter(user__username="mediator").values_list("room_id", flat=True))
     theirs = Dispute.objects.filter(room_id__in=rooms)
-    assert _count(mediator, "/api/mediation/cases?page_size=1") == theirs.count() > 0
+    assert _count(mediator, "/api/mediation?page_size=1") == theirs.count() > 0
     assert Dispute.objects.exclude(room_id__in=rooms).exists()
     assert _count(mediator, "/api/events?page_size=1") == theirs.exclude(source_event=None).count()
     assert [mediator.get(u).status_code for u in ("/events/", "/petitions/", "/registry/residents/")] == [

@@ -30,7 +30,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def _state(page: Page) -> str:
-    return page.locator("header .badge").first.inner_text()
+    return page.locator("h1 ~ .badge").first.inner_text()  # the state badge beside the title
 
 
 def _pdf(docx: Path, out: Path) -> Path:

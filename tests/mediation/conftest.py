@@ -67,7 +67,7 @@ def walk_in(jurisdiction: Jurisdiction) -> Callable[..., dict[str, Any]]:
             "respondent_address": "江心岛东湖小区4幢502室",
             **overrides,
         }
-        response = post(client, "/api/mediation/cases", body)
+        response = post(client, "/api/mediation", body)
         assert response.status_code == expect, response.content
         return response.json()
 
@@ -77,7 +77,7 @@ def walk_in(jurisdiction: Jurisdiction) -> Callable[..., dict[str, Any]]:
 @pytest.fixture
 def api() -> Callable[..., dict[str, Any]]:
     def act(client: Client, case_id: int, action: str, expect: int = 200, **data: Any) -> dict[str, Any]:
-        response = post(client, f"/api/mediation/cases/{case_id}/{action}", data)
+        response = post(client, f"/api/mediation/{case_id}/{action}", data)
         assert response.status_code == expect, response.content
         return response.json()
 

@@ -144,10 +144,12 @@ def test_other_refusals(
         mediator, case_id, "record_session", expect=400, held_on=tomorrow, attendees="x", record="y"
     )
     assert refused["message"] == "调解日期不能晚于今天。"
+    # The action's body is typed from its declared inputs: a malformed date fails the schema.
     refused = api(
-        mediator, case_id, "record_session", expect=400, held_on="2026/3/1", attendees="x", record="y"
+        mediator, case_id, "record_session", expect=422, held_on="2026/3/1", attendees="x", record="y"
     )
     assert "格式不正确" in refused["message"]
+    assert refused["errors"][0]["field"] == "body.held_on"
     refused = api(mediator, case_id, "agree", expect=400, terms="赔偿", effective_on=_today())
     assert refused["message"] == "请先记录至少一次调解，再登记调解协议。"
     refused = api(mediator, case_id, "refer_court", expect=400, court=999999, note="双方分歧大")
@@ -157,7 +159,7 @@ def test_other_refusals(
     assert refused["code"] == "forbidden"
     assert _snapshot(case_id) == before
     # A stale version is refused too.
-    response = post(mediator, f"/api/mediation/cases/{case_id}/withdraw", {"note": "撤回", "version": 1})
+    response = post(mediator, f"/api/mediation/{case_id}/withdraw", {"note": "撤回", "version": 1})
     assert response.status_code == 409
     assert _snapshot(case_id) == before
     engine.perform(case_id, "withdraw", acting_user=mediators["mediator_min"], note="申请人撤回")

@@ -81,7 +81,7 @@ def test_dispute_from_an_event(
     assert mediator.get(f"/mediation/from-event/?event={event.number}").status_code == 403
     refused = post(
         mediator,
-        "/api/mediation/cases",
+        "/api/mediation",
         {"event_number": event.number, "dispute_type": dispute_type(jurisdiction).pk},
     )
     assert refused.status_code == 403
@@ -116,14 +116,14 @@ def test_dispute_from_an_event(
     # The same event cannot become a second dispute; an unknown number is named.
     again = post(
         client,
-        "/api/mediation/cases",
+        "/api/mediation",
         {"event_number": event.number, "dispute_type": dispute_type(jurisdiction).pk},
     )
     assert again.status_code == 400
     assert again.json()["message"] == f"事件 {event.number} 已转为调解案件 {case.number}。"
     missing = post(
         client,
-        "/api/mediation/cases",
+        "/api/mediation",
         {"event_number": "JX000", "dispute_type": dispute_type(jurisdiction).pk},
     )
     assert missing.json()["message"] == "找不到编号为 JX000 的事件，或您无权查看。"

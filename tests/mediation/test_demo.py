@@ -55,7 +55,7 @@ def test_demo_mediation(demo: dict[str, Any]) -> None:
     mediator = User.objects.get(username="mediator_gong")
     client = Client()
     client.force_login(mediator)
-    listed = client.get("/api/mediation/cases?page_size=100").json()
+    listed = client.get("/api/mediation?page_size=100").json()
     assert listed["count"] == per_room["工调室"]
     open_case = cases.filter(state="mediating", mediation__room__code="gong").first()
     assert open_case is not None

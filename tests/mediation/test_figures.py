@@ -135,7 +135,7 @@ def test_figures_match_records_for_arbitrary_periods(
                 cell = re.search(rf'data-col="{column}"><a href="([^"]+)">(\d+)</a>', row.group(0))
                 assert cell is not None
                 assert int(cell.group(2)) == value, (period, code, column)
-                url = cell.group(1).replace("&amp;", "&").replace("/mediation/?", "/api/mediation/cases?")
+                url = cell.group(1).replace("&amp;", "&").replace("/mediation/?", "/api/mediation?")
                 assert leader.get(url).json()["count"] == value, (period, code, column, url)
             assert f'data-col="success_rate">{rate}%' in row.group(0)
             # The indicators count the same records.

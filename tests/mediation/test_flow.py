@@ -26,7 +26,9 @@ def test_walk_in_to_confirmed_agreement(
     assert created["state"] == "registered"
     assert created["number"].startswith("TJ")
     # PII masked in the API; names in full.
-    applicant = created["mediation"]["parties"][0]
+    detail = dispatcher.get(f"/api/mediation/{case_id}").json()
+    assert detail["extension"]["dispute_type"] == "邻里纠纷"
+    applicant = detail["extension"]["parties"][0]
     assert applicant["name"] == "陈晓明"
     assert applicant["phone"] == "138****1234"
     assert "*" in applicant["id_number"]
@@ -38,7 +40,7 @@ def test_walk_in_to_confirmed_agreement(
 
     assigned = api(dispatcher, case_id, "assign", room=rooms["min"].pk, mediator=mediators["mediator_min"].pk)
     assert assigned["state"] == "mediating"
-    assert assigned["room"] == "民调室"
+    assert assigned["extension"]["room"] == "民调室"
 
     mediator = client_for(mediators["mediator_min"])
     for n, text in enumerate(
@@ -52,7 +54,7 @@ def test_walk_in_to_confirmed_agreement(
             attendees="陈晓明、林国华、调解员王调解",
             record=text,
         )
-        assert len(detail["mediation"]["sessions"]) == n
+        assert len(detail["extension"]["sessions"]) == n
     agreed = api(
         mediator,
         case_id,
@@ -83,7 +85,7 @@ def test_walk_in_to_confirmed_agreement(
         mediator, case_id, "confirmation_granted", ruling_on=_today(), ruling_reference="(2026)浙0302民特1号"
     )
     assert done["state"] == "confirmed"
-    assert done["mediation"]["ruling"] == "confirmed"
+    assert done["extension"]["ruling"] == "confirmed"
     api(mediator, case_id, "record_fulfilment", fulfilment="fulfilled")
     archived = api(mediator, case_id, "archive")
     assert archived["state"] == "archived"

@@ -35,11 +35,11 @@ def test_a_mediator_of_another_room_gets_404(
     assert other.get(f"/mediation/{mine}/").status_code == 200
     assert other.get(f"/mediation/{theirs}/").status_code == 404
     assert other.post(f"/mediation/{theirs}/act/", {"action": "withdraw", "note": "x"}).status_code == 404
-    assert other.get(f"/api/mediation/cases/{theirs}").status_code == 404
-    assert post(other, f"/api/mediation/cases/{theirs}/withdraw", {"note": "x"}).status_code == 404
+    assert other.get(f"/api/mediation/{theirs}").status_code == 404
+    assert post(other, f"/api/mediation/{theirs}/withdraw", {"note": "x"}).status_code == 404
     assert other.get(f"/documents/{doc.pk}/download/").status_code == 404
     assert other.get(f"/audit/history/cases.case/{theirs}/").status_code == 404
-    listed = other.get("/api/mediation/cases").json()
+    listed = other.get("/api/mediation").json()
     assert [r["title"] for r in listed["results"]] == ["民调室的纠纷"]
     page = other.get("/mediation/").content.decode()
     assert "民调室的纠纷" in page
@@ -48,7 +48,7 @@ def test_a_mediator_of_another_room_gets_404(
     # The dispatcher and leader see both rooms (what a mediator reads of other kinds:
     # tests/core/test_role_scopes.py).
     assert mediation_cases(users["leader"]).count() == 2
-    assert client_for(users["dispatcher"]).get("/api/mediation/cases").json()["count"] == 2
+    assert client_for(users["dispatcher"]).get("/api/mediation").json()["count"] == 2
     # Someone with no mediation role at all cannot open the pages.
     assert client_for(users["handler"]).get("/mediation/").status_code == 403
 
@@ -63,7 +63,7 @@ def test_list_filters_and_overdue(
     leader = client_for(users["leader"])
 
     def titles(query: str) -> list[str]:
-        return sorted(r["title"] for r in leader.get(f"/api/mediation/cases?{query}").json()["results"])
+        return sorted(r["title"] for r in leader.get(f"/api/mediation?{query}").json()["results"])
 
     assert titles(f"room={rooms['min'].pk}") == ["甲"]
     assert titles("room=0") == ["丙"]
@@ -102,6 +102,6 @@ def test_list_query_counts_are_pinned(
     with django_assert_max_num_queries(8):
         assert client.get("/mediation/").status_code == 200
     with django_assert_max_num_queries(5):
-        assert client.get("/api/mediation/cases").json()["count"] == n
+        assert client.get("/api/mediation").json()["count"] == n
     with django_assert_max_num_queries(6):
         assert client.get("/mediation/workload/").status_code == 200
