@@ -133,8 +133,9 @@ def case_router(surface: Surface, **router_kw: Any) -> Router:
         user = current_user(request)
         return dump.detail(get_case_for(user, case_id, kind.code), user)
 
+    # `int:` so a kind's own GET beside these (e.g. /api/petitions/figures) is not taken for an id.
     router.get(
-        "/{case_id}", response=detail, summary=f"{kind.label}详情", operation_id=f"{kind.code}_detail"
+        "/{int:case_id}", response=detail, summary=f"{kind.label}详情", operation_id=f"{kind.code}_detail"
     )(get_one)
 
     if surface.intake is not None:
@@ -198,7 +199,7 @@ def _action_endpoint(
         return dump.detail(updated, user)
 
     router.post(
-        f"/{{case_id}}/{action}",
+        f"/{{int:case_id}}/{action}",
         response=detail,
         summary=str(transitions[0].label),
         operation_id=f"{kind.code}_{action}",

@@ -35,12 +35,14 @@ class CaseFilter(Protocol):
 @dataclass(frozen=True)
 class Column:
     """One column of a kind's list. `show` is "number" or "title" (a link to the case), "state"
-    or "time" (a badge), "created" (the time reported) or "text" (`value(case)`)."""
+    or "time" (a badge), "created" (the time reported) or "text" (`value(case)`). `badges(case)`
+    gives (label, css class) pairs drawn after the cell's content (a title's flags)."""
 
     header: Promise | str
     show: str = "text"
     value: Callable[[Case], Any] | None = None
     css: str = ""  # e.g. "d-none d-md-table-cell": hidden on a phone, where rows become cards
+    badges: Callable[[Case], list[tuple[str, str]]] | None = None
 
 
 NUMBER = Column(_("编号"), "number", css="text-nowrap")
@@ -68,6 +70,10 @@ class Listing:
     # Named narrowings with a page of their own (e.g. "overdue": /petitions/overdue/): the query
     # parameters they set and the title they show.
     presets: dict[str, tuple[dict[str, str], Promise | str]] = field(default_factory=dict)
+    # Further pages of the kind the list's heading links to (URL name, label), drawn for those
+    # who may open them, and a line saying what narrows the list beyond its controls (filter → text).
+    links: tuple[tuple[str, Promise | str], ...] = ()
+    note: Callable[[Any], str] | None = None
 
 
 CREATED = _("已登记 %(n)s。")
