@@ -133,7 +133,8 @@ def case_router(surface: Surface, **router_kw: Any) -> Router:
         user = current_user(request)
         return dump.detail(get_case_for(user, case_id, kind.code), user)
 
-    # `int:` so a kind's own routes beside these (/api/mediation/workload) are not read as an id.
+    # `int:` so a kind's own routes beside these (/api/petitions/figures, /api/mediation/workload)
+    # are not read as an id.
     router.get(
         "/{int:case_id}", response=detail, summary=f"{kind.label}详情", operation_id=f"{kind.code}_detail"
     )(get_one)

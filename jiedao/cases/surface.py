@@ -35,12 +35,14 @@ class CaseFilter(Protocol):
 @dataclass(frozen=True)
 class Column:
     """One column of a kind's list. `show` is "number" or "title" (a link to the case), "state"
-    or "time" (a badge), "created" (the time reported) or "text" (`value(case)`)."""
+    or "time" (a badge), "created" (the time reported) or "text" (`value(case)`). `badges(case)`
+    gives (label, css class) pairs drawn after the cell's content (a title's flags)."""
 
     header: Promise | str
     show: str = "text"
     value: Callable[[Case], Any] | None = None
     css: str = ""  # e.g. "d-none d-md-table-cell": hidden on a phone, where rows become cards
+    badges: Callable[[Case], list[tuple[str, str]]] | None = None
 
 
 NUMBER = Column(_("编号"), "number", css="text-nowrap")
@@ -72,6 +74,8 @@ class Listing:
     links: tuple[tuple[str, Promise | str], ...] = ()
     # What a narrowing means, said under the heading while its query parameter is set.
     notes: dict[str, Promise | str] = field(default_factory=dict)
+    # A line saying what narrows the list beyond its controls (the parsed filter → text, or "").
+    note: Callable[[Any], str] | None = None
 
 
 CREATED = _("已登记 %(n)s。")

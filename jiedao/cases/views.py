@@ -63,6 +63,7 @@ def list_page(request: HttpRequest, surface: Surface, preset: str = "") -> HttpR
         "pages_total": pages_total,
         "query": query,
         "list_url": request.path,
+        "note": listing.note(flt) if listing.note is not None else "",
     }
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "cases/_results.html", context)

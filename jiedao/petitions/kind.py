@@ -37,6 +37,7 @@ LEAD = frozenset({R.LEADER})
 # Who reads petitions (each in their scope): the list pages, the menu and the permission filter
 # use this. Petitions name people and grievances: no inspector, mediator or project officer.
 READERS = (R.DISPATCHER, R.HANDLER, R.LEADER, R.ADMIN)
+INTAKE_ROLES = (R.DISPATCHER, R.ADMIN)  # who registers a petition (page and API)
 
 STATES = {
     s.code: s

@@ -138,7 +138,7 @@ def test_figures_page_and_api_match_the_records(users, jurisdiction, client_for)
         # Each number opens the records behind it: the list shows exactly that many.
         listing = c.get(f"/petitions/?figure=received&date_from={p.start}&date_to={p.end}").content.decode()
         assert f'data-count="{want["received"]}"' in listing
-        records = c.get(f"/api/petitions/?figure=on_time&date_from={p.start}&date_to={p.end}").json()
+        records = c.get(f"/api/petitions?figure=on_time&date_from={p.start}&date_to={p.end}").json()
         assert records["count"] == want["on_time"]
 
 

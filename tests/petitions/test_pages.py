@@ -146,7 +146,7 @@ def test_list_filters_search_and_pinned_queries(
     assert with_id.number in found
     assert 'data-count="1"' in found
     with django_assert_max_num_queries(8):
-        assert c.get("/api/petitions/?page_size=50").status_code == 200
+        assert c.get("/api/petitions?page_size=50").status_code == 200
 
 
 def test_overdue_list_shows_only_red_open_petitions(users, jurisdiction, client_for):
