@@ -21,17 +21,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jiedao.cases import pages
 from jiedao.cases.models import Case
 from jiedao.core.access import page_access
+from jiedao.core.acting import acting_jurisdiction
 from jiedao.core.errors import DomainError
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction, User
-from jiedao.core.scope import assignments_of
 from jiedao.mediation import actions, intake, stats
 from jiedao.mediation import pages as mpages
 from jiedao.mediation.filters import MediationFilter
 from jiedao.mediation.forms import ApplicationForm, FilterForm
 from jiedao.mediation.kind import FROM_EVENT_ROLES, READERS, REGISTER_ROLES
-from jiedao.mediation.models import Dispute, Room
-from jiedao.mediation.queries import dispute_list, get_dispute_case, mediation_cases
+from jiedao.mediation.models import Dispute
+from jiedao.mediation.queries import dispute_list, get_dispute_case, room_workload
 
 PAGE_SIZE = 20
 
@@ -41,13 +41,11 @@ def _user(request: HttpRequest) -> User:
 
 
 def home_jurisdiction(user: User) -> Jurisdiction:
-    held = sorted(assignments_of(user), key=lambda ra: ra.jurisdiction_id)
-    if held:
-        return held[0].jurisdiction
-    first = Jurisdiction.objects.order_by("pk").first() if user.is_superuser else None
-    if first is None:  # a superuser without roles reads every jurisdiction; filters use the first
+    """The jurisdiction the user acts in (`jiedao.core.acting`); 403 for one who acts in none."""
+    found = acting_jurisdiction(user)
+    if found is None:
         raise PermissionDenied
-    return first
+    return found
 
 
 # ---------------------------------------------------------------- lists
@@ -208,11 +206,8 @@ def _date(raw: Any) -> date | None:
 @require_GET
 @page_access(*READERS)
 def workload_view(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    jurisdiction = home_jurisdiction(user)
     period = period_from(request.GET)
-    rooms = list(Room.objects.filter(jurisdiction=jurisdiction))
-    rows = stats.workload(mediation_cases(user).filter(jurisdiction=jurisdiction), period, rooms)
+    rows = room_workload(_user(request), period)
     list_url = reverse("mediation:list")
     table = [
         {
