@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Schema
 
-from jiedao.api.schemas import CategoryOut, GridOut
 from jiedao.core.api.auth import AUTH, current_user
+from jiedao.core.api.schemas import Ref
 from jiedao.core.models import Category, Grid
 from jiedao.core.scope import scope_of
 
 router = Router(tags=["reference"], auth=AUTH)
+
+
+class CategoryOut(Schema):
+    id: int
+    code: str
+    name: str
+    platform: Ref
+    parent_id: int | None
+
+
+class GridOut(Schema):
+    id: int
+    code: str
+    name: str
+    community: Ref
+    geometry: dict[str, Any]
 
 
 @router.get("/categories", response=list[CategoryOut], summary="事件分类")

@@ -178,13 +178,19 @@ def perform(
                     "action": kind.action_labels.get(action, action),
                 }
             )
+        extension = kind.extension_of(case)
+        reason = permissions.refusal(transition, case, extension)
+        if reason is not None:
+            # The transition's guard: not for this case now (an extension already pending, a
+            # petition that is no backlog case): the page shows no button, the API says why.
+            raise IllegalTransition(reason, code="not_applicable")
         by_reporter = reporter_code is not None and REPORTER in transition.roles
         if by_reporter:
             if not case.rating_code_hash or not hmac.compare_digest(
                 case.rating_code_hash, hash_code(reporter_code or "")
             ):
                 raise IllegalTransition(_("评价码不正确。"), code="bad_code")
-        elif not permissions.may_perform(acting_user, case, transition):
+        elif not permissions.may_perform(acting_user, case, transition, extension):
             raise IllegalTransition(
                 _("您无权对此案件执行“%(action)s”。") % {"action": transition.label}, code="forbidden"
             )
@@ -196,9 +202,8 @@ def perform(
             raise InvalidInput(_("此操作不能上传附件。"), field="files")
         before = audit.snapshot(case, AUDIT_FIELDS)
         from_state = case.state
-        ctx = EffectContext(acting_user=acting_user, now=now, note=note)
+        ctx = EffectContext(acting_user=acting_user, now=now, note=note, extension=extension)
         effect = kind.effects.get(action)
-        extension = _extension_row(kind, case) if effect is not None else None
         ext_before = audit.snapshot(extension, kind.extension_fields()) if extension is not None else {}
         if effect is not None:
             effect(case, payload, ctx)
@@ -225,13 +230,6 @@ def perform(
         if extension is not None:
             _audit_extension(kind, extension, ext_before, action, acting_user, case.jurisdiction_id)
     return case
-
-
-def _extension_row(kind: CaseKind, case: Case) -> Model | None:
-    if kind.extension is None:
-        return None
-    row: Model | None = kind.extension._default_manager.filter(pk=case.pk).first()
-    return row
 
 
 def _audit_extension(

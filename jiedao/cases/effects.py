@@ -25,6 +25,9 @@ class EffectContext:
     acting_user: User | None
     now: datetime
     note: str
+    # The kind's row beside the case, read once by the engine (None for a kind without one):
+    # effects change and save this object, so the engine's audit sees what they changed.
+    extension: Any = None
     data: dict[str, Any] = field(default_factory=dict)  # written to the timeline entry
 
 

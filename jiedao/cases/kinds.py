@@ -1,8 +1,11 @@
 """Case kinds register their states and transition table here; the engine knows nothing else.
 
 A transition is data: `(sources, action) → target`, the roles that may perform it, the scope
-in which the role must cover the case, an optional guard and the fields its payload needs.
-The same table draws the buttons on the detail page and answers the API.
+in which the role must cover the case, an optional guard (which sees the case and the kind's own
+row beside it) and the typed inputs its payload carries. The same table draws the buttons and
+forms on the detail page, types the API's action bodies and decides what the engine accepts.
+A kind's pages (list columns, filters, detail sections, intake) are declared beside it, in a
+`Surface` (cases/surface.py), from which cases/ builds every page, route and API endpoint.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from jiedao.cases.inputs import Input
 
 if TYPE_CHECKING:
     from django.db.models import Model
@@ -33,6 +39,11 @@ class State:
     clock: bool = False  # a deadline runs in this state
 
 
+# A guard says why a transition does not apply to this case now (a translated reason), or None
+# when it does; it sees the case and the kind's row beside it (or None for a kind without one).
+Guard = Callable[["Case", Any], "str | None"]
+
+
 @dataclass(frozen=True)
 class Transition:
     action: str
@@ -41,10 +52,15 @@ class Transition:
     target: str | None  # None keeps the state
     roles: frozenset[str]
     needs_note: bool = False
-    fields: tuple[str, ...] = ()  # payload fields the form asks for
-    guard: Callable[[Case], bool] | None = None
+    inputs: tuple[Input, ...] = ()  # what the form asks for and the API body carries
+    guard: Guard | None = None  # why not now (see Guard), or None
     style: str = "primary"
     allows_files: bool = False
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The payload names the effect reads."""
+        return tuple(i.name for i in self.inputs)
 
 
 Effect = Callable[["Case", dict[str, Any], "EffectContext"], None]
@@ -62,14 +78,14 @@ def transition(
     return Transition(action, label, frozenset(sources), target, frozenset(roles), **kw)
 
 
-def extension_pending(case: Case) -> bool:
+def extension_pending(case: Case, extension: Any = None) -> str | None:
     """Guard: an extension request awaits a decision (approve/deny shown)."""
-    return case.pending_extension_days is not None
+    return None if case.pending_extension_days is not None else _("没有待审批的延期申请。")
 
 
-def no_extension_pending(case: Case) -> bool:
+def no_extension_pending(case: Case, extension: Any = None) -> str | None:
     """Guard: no extension request is open (a new request may be made)."""
-    return case.pending_extension_days is None
+    return None if case.pending_extension_days is None else _("已有延期申请待审批。")
 
 
 @dataclass
@@ -98,6 +114,13 @@ class CaseKind:
             unknown = (set(t.sources) | ({t.target} if t.target else set())) - set(self.states)
             if unknown:
                 raise ValueError(f"{self.code}.{t.action}: unknown states {unknown}")
+
+    def extension_of(self, case: Case) -> Model | None:
+        """The kind's row beside this case (one query), or None for a kind without one."""
+        if self.extension is None:
+            return None
+        row: Model | None = self.extension._default_manager.filter(pk=case.pk).first()
+        return row
 
     def find(self, state: str, action: str) -> Transition | None:
         for t in self.transitions:

@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jiedao.cases import actions
+from jiedao.cases.inputs import FormContext
 from jiedao.cases.kinds import Transition, get_kind
 from jiedao.cases.models import Action, Attachment, Case, Rating, TimeStatus
-from jiedao.cases.permissions import allowed_transitions
+from jiedao.cases.permissions import UNREAD, allowed_transitions
 from jiedao.cases.queries import timeline
-from jiedao.core.models import Department, User
-from jiedao.core.models.org import Urgency
+from jiedao.core.models import User
 
 TIME_COLORS = {
     TimeStatus.NONE: "secondary",
@@ -30,27 +30,6 @@ TIME_COLORS = {
     TimeStatus.YELLOW: "warning",
     TimeStatus.RED: "danger",
 }
-
-FIELD_LABELS: dict[str, Promise] = {
-    "department": gettext_lazy("处置部门"),
-    "urgency": gettext_lazy("紧急程度"),
-    "result": gettext_lazy("处置结果"),
-    "days": gettext_lazy("延期天数（工作日）"),
-    "rating": gettext_lazy("评价"),
-    "rating_note": gettext_lazy("评价意见"),
-    "target": gettext_lazy("合并到的案件编号"),
-}
-# How each payload field is drawn; "select"/"radio" fields get their choices from `_choices`.
-FIELD_WIDGETS = {
-    "department": "select",
-    "urgency": "select",
-    "result": "textarea",
-    "days": "number",
-    "rating": "radio",
-    "rating_note": "text",
-    "target": "text",
-}
-OPTIONAL_FIELDS = {"rating_note", "urgency"}
 
 
 @dataclass
@@ -110,52 +89,41 @@ class ActionSpec:
     note: str = ""
 
 
-def _choices(name: str, case: Case, departments: list[Department]) -> list[tuple[str, str]]:
-    if name == "department":
-        return [(str(d.pk), d.name) for d in departments]
-    if name == "urgency":
-        return [(str(v), str(label)) for v, label in Urgency.choices]
-    if name == "rating":
-        return [(str(v), str(label)) for v, label in sorted(Rating.choices, reverse=True)]
-    return []
-
-
-def _initial(name: str, case: Case) -> str:
-    if name == "urgency":
-        return case.urgency
-    if name == "department" and case.department_id:
-        return str(case.department_id)
-    return ""
-
-
 def field_specs(
-    transition: Transition,
-    case: Case,
-    departments: list[Department],
-    posted: Mapping[str, Any] | None = None,
+    transition: Transition, ctx: FormContext, posted: Mapping[str, Any] | None = None
 ) -> list[FieldSpec]:
-    return [
-        FieldSpec(
-            name=name,
-            label=str(FIELD_LABELS.get(name, name)),
-            widget=FIELD_WIDGETS.get(name, "text"),
-            required=name not in OPTIONAL_FIELDS,
-            choices=_choices(name, case, departments),
-            initial=str(posted.get(name, ""))[:5000] if posted else _initial(name, case),
+    """The transition's declared inputs, drawn: label, widget, choices, and the value to show
+    (what a refused form held, else the input's initial value for this case)."""
+    specs = []
+    for i in transition.inputs:
+        if posted is not None:
+            initial = str(posted.get(i.name, ""))[: i.limit]
+        else:
+            initial = "" if i.initial is None else str(i.initial(ctx) or "")
+        specs.append(
+            FieldSpec(
+                name=i.name,
+                label=str(i.label),
+                widget=i.widget,
+                required=i.required,
+                choices=i.choices(ctx) if i.choices is not None else [],
+                initial=initial,
+            )
         )
-        for name in transition.fields
-    ]
+    return specs
 
 
-def action_specs(user: User | None, case: Case, posted: Mapping[str, Any] | None = None) -> list[ActionSpec]:
+def action_specs(
+    user: User | None, case: Case, posted: Mapping[str, Any] | None = None, *, extension: Any = UNREAD
+) -> list[ActionSpec]:
     """The actions this user may take on this case now, each with the fields of its form.
 
     `posted` is a refused form's data: that action's form opens again with the typed values.
     """
-    transitions = allowed_transitions(user, case)
-    departments: list[Department] = []
-    if any("department" in t.fields for t in transitions):
-        departments = list(Department.objects.filter(jurisdiction_id=case.jurisdiction_id).order_by("code"))
+    if extension is UNREAD:
+        extension = get_kind(case.kind).extension_of(case)
+    transitions = allowed_transitions(user, case, extension)
+    ctx = FormContext(case, extension)
     again = posted if posted and posted.get("action") else None
     specs = []
     for t in transitions:
@@ -167,7 +135,7 @@ def action_specs(user: User | None, case: Case, posted: Mapping[str, Any] | None
                 style=t.style,
                 needs_note=t.needs_note,
                 allows_files=t.allows_files,
-                fields=field_specs(t, case, departments, mine),
+                fields=field_specs(t, ctx, mine),
                 open=mine is not None,
                 note=str(mine.get("note", ""))[:5000] if mine else "",
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -11,6 +12,11 @@ from jiedao.cases.kinds import all_kinds, get_kind
 from jiedao.cases.models import Action, Case
 from jiedao.core.models import User
 from jiedao.core.scope import Scope, scope_of
+
+if TYPE_CHECKING:
+    from jiedao.cases.surface import Surface
+
+COUNT_CAP = 10000
 
 # An app may grant a user cases of a kind that their core scope does not reach (a mediator the
 # disputes of their rooms, and the events those disputes came from): `grant(user)` returns a Q
@@ -109,3 +115,15 @@ def get_case_for(user: User | None, pk: int | str, kind: str | None = None) -> C
 
 def timeline(case: Case) -> QuerySet[Action]:
     return case.actions.select_related("department").prefetch_related("attachments").order_by("at", "id")
+
+
+def kind_list(user: User | None, surface: Surface, flt: Any) -> QuerySet[Case]:
+    """A kind's list: the user's cases of the kind, filtered, with the columns' related rows."""
+    qs = flt.apply(visible_cases(user, surface.kind)).select_related(*surface.listing.related)
+    return qs.order_by(*surface.listing.order)
+
+
+def capped_count(qs: QuerySet[Case], cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """Count up to `cap` rows: (count, more). A full count over a million rows is not worth its cost."""
+    n = qs.order_by().values("id")[: cap + 1].count()
+    return min(n, cap), n > cap

@@ -199,7 +199,7 @@ class Walk:
     def step(self, verb: str, at: datetime, actor: User | None) -> None:
         case, kind = self.case, self.ctx.kind
         transition = kind.find(case.state, verb)
-        if transition is None or (transition.guard is not None and not transition.guard(case)):
+        if transition is None or (transition.guard is not None and transition.guard(case, None) is not None):
             raise DemoPathError(f"{verb} from {case.state}")
         note = texts.note_for(self.rng, verb) if transition.needs_note else ""
         ec = EffectContext(acting_user=actor, now=at, note=note)

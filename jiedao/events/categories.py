@@ -90,3 +90,23 @@ def suggest(jurisdiction_ids: Iterable[int], text: str, limit: int = SUGGESTIONS
             found.append((hits, c))
     found.sort(key=lambda s: (-s[0], s[1].code))
     return [c for _hits, c in found[:limit]]
+
+
+def category_choices(jurisdiction_ids: set[int] | None) -> list[tuple[Any, Any]]:
+    """Categories grouped by platform (an <optgroup> each); children show their parent's name."""
+    qs = Category.objects.select_related("platform", "parent").order_by("platform__order", "code")
+    if jurisdiction_ids is not None:
+        qs = qs.filter(jurisdiction_id__in=jurisdiction_ids)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for c in qs:
+        label = f"{c.parent.name} / {c.name}" if c.parent else c.name
+        groups.setdefault(c.platform.name, []).append((str(c.pk), label))
+    return list(groups.items())
+
+
+def suggested(case: Any) -> str:
+    """The category an action form offers: the case's own, else the best keyword match, else none."""
+    if case.category_id is not None:
+        return str(case.category_id)
+    found = suggest([case.jurisdiction_id], f"{case.title} {case.description}", limit=1)
+    return str(found[0].pk) if found else ""

@@ -10,8 +10,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases.models import Channel, Rating, TimeStatus
-from jiedao.core.models import Category, Community, Department, Grid, Platform
+from jiedao.core.models import Community, Department, Grid, Platform
 from jiedao.core.models.org import Urgency
+from jiedao.events.categories import category_choices as category_choices
 from jiedao.events.kind import STATES
 
 ANY = [("", _("全部"))]
@@ -25,18 +26,6 @@ FLAG_LABELS = {
 
 def _select(**attrs: str) -> forms.Select:
     return forms.Select(attrs={"class": "form-select form-select-sm", **attrs})
-
-
-def category_choices(jurisdiction_ids: set[int] | None) -> list[tuple[Any, Any]]:
-    """Categories grouped by platform (an <optgroup> each); children show their parent's name."""
-    qs = Category.objects.select_related("platform", "parent").order_by("platform__order", "code")
-    if jurisdiction_ids is not None:
-        qs = qs.filter(jurisdiction_id__in=jurisdiction_ids)
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for c in qs:
-        label = f"{c.parent.name} / {c.name}" if c.parent else c.name
-        groups.setdefault(c.platform.name, []).append((str(c.pk), label))
-    return list(groups.items())
 
 
 def active_grids(jurisdiction_ids: set[int] | None) -> Any:

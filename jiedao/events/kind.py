@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases import effects as fx
-from jiedao.cases.kinds import REPORTER, CaseKind, Effect, State, Transition
+from jiedao.cases.inputs import FormContext, Input
+from jiedao.cases.kinds import (
+    REPORTER,
+    CaseKind,
+    Effect,
+    State,
+    extension_pending,
+    no_extension_pending,
+)
+from jiedao.cases.kinds import transition as T
 from jiedao.cases.models import Case, Rating
+from jiedao.cases.standard import DAYS, DEPARTMENT, RATING, RATING_NOTE, RESULT, TARGET, URGENCY
 from jiedao.core.models import Role
+from jiedao.events import categories
 from jiedao.events import effects as ev
 
 KIND = "event"
@@ -48,31 +59,33 @@ OPEN = frozenset(s.code for s in STATES.values() if s.open)
 IN_HAND = frozenset({"signed", "processing"})
 
 
-def _pending(case: Case) -> bool:
-    return case.pending_extension_days is not None
+def _unsatisfied(case: Case, extension: Any = None) -> str | None:
+    return None if case.rating == Rating.UNSATISFIED else gettext("只有评价为不满意的事件才能重办。")
 
 
-def _no_pending(case: Case) -> bool:
-    return case.pending_extension_days is None
-
-
-def _unsatisfied(case: Case) -> bool:
-    return case.rating == Rating.UNSATISFIED
-
-
-def _held_by_department(case: Case) -> bool:
+def _held_by_department(case: Case, extension: Any = None) -> str | None:
     """核查不通过 sends the case back to its department: there must be one (not 区级办结/自办)."""
-    return case.department_id is not None
+    return None if case.department_id is not None else gettext("此事件没有承办部门，不能退回重新处置。")
 
 
-def T(
-    action: str, label: Any, sources: Iterable[str], target: str | None, roles: Iterable[str], **kw: Any
-) -> Transition:
-    return Transition(action, label, frozenset(sources), target, frozenset(roles), **kw)
+def _categories(ctx: FormContext) -> list[tuple[Any, Any]]:
+    return ctx.once("categories", lambda: categories.category_choices({ctx.case.jurisdiction_id}))
+
+
+# 受理, 自办自结 and 派发 classify the event: the category tree, the case's own or the keyword
+# suggestion for its title and description pre-selected.
+CATEGORY = Input(
+    "category",
+    _("事件分类"),
+    "grouped",
+    "int",
+    choices=_categories,
+    initial=lambda c: categories.suggested(c.case),
+)
 
 
 TRANSITIONS = [
-    T("accept", _("受理"), {"reported"}, "accepted", DISPATCH, fields=("category",)),
+    T("accept", _("受理"), {"reported"}, "accepted", DISPATCH, inputs=(CATEGORY,)),
     T(
         "reject",
         _("不予受理"),
@@ -88,7 +101,7 @@ TRANSITIONS = [
         {"reported"},
         "verified",
         {R.GRID_WORKER},
-        fields=("result", "category"),
+        inputs=(RESULT, CATEGORY),
         allows_files=True,
         style="success",
     ),
@@ -98,7 +111,7 @@ TRANSITIONS = [
         {"reported", "accepted"},
         "merged",
         DISPATCH,
-        fields=("target",),
+        inputs=(TARGET,),
         style="outline-secondary",
     ),
     T(
@@ -107,7 +120,7 @@ TRANSITIONS = [
         {"accepted"},
         "dispatched",
         DISPATCH,
-        fields=("department", "urgency", "category"),
+        inputs=(DEPARTMENT, URGENCY, CATEGORY),
     ),
     T(
         "escalate",
@@ -133,7 +146,7 @@ TRANSITIONS = [
         {"escalated"},
         "resolved",
         DISPATCH,
-        fields=("result",),
+        inputs=(RESULT,),
         allows_files=True,
         style="success",
     ),
@@ -153,7 +166,7 @@ TRANSITIONS = [
         {"returned", "dispatched", "signed", "processing"},
         "dispatched",
         DISPATCH,
-        fields=("department",),
+        inputs=(DEPARTMENT,),
         needs_note=True,
         style="outline-primary",
     ),
@@ -164,7 +177,7 @@ TRANSITIONS = [
         IN_HAND,
         "resolved",
         HANDLE,
-        fields=("result",),
+        inputs=(RESULT,),
         allows_files=True,
         style="success",
     ),
@@ -174,19 +187,19 @@ TRANSITIONS = [
         IN_HAND,
         None,
         HANDLE,
-        fields=("days",),
+        inputs=(DAYS,),
         needs_note=True,
-        guard=_no_pending,
+        guard=no_extension_pending,
         style="outline-warning",
     ),
-    T("approve_extension", _("批准延期"), IN_HAND, None, LEAD, guard=_pending, style="success"),
+    T("approve_extension", _("批准延期"), IN_HAND, None, LEAD, guard=extension_pending, style="success"),
     T(
         "deny_extension",
         _("驳回延期"),
         IN_HAND,
         None,
         LEAD,
-        guard=_pending,
+        guard=extension_pending,
         needs_note=True,
         style="outline-danger",
     ),
@@ -201,7 +214,7 @@ TRANSITIONS = [
         guard=_held_by_department,
         style="outline-danger",
     ),
-    T("rate", _("评价"), {"verified"}, "rated", {REPORTER, R.DISPATCHER}, fields=("rating", "rating_note")),
+    T("rate", _("评价"), {"verified"}, "rated", {REPORTER, R.DISPATCHER}, inputs=(RATING, RATING_NOTE)),
     T(
         "redo",
         _("重办"),
@@ -209,7 +222,7 @@ TRANSITIONS = [
         "dispatched",
         DISPATCH,
         guard=_unsatisfied,
-        fields=("department",),  # defaults to the department that handled it, if any
+        inputs=(DEPARTMENT,),  # defaults to the department that handled it, if any
         needs_note=True,
         style="outline-danger",
     ),

@@ -1,5 +1,6 @@
-"""Event pages: list, detail with actions, intake, public rating, workbench to-dos (the dashboard
-is views_dashboard).
+"""Event pages beyond the ones every kind gets from cases/ (list, detail, act, intake): the
+category suggestion, the public rating page and the workbench to-dos (the dashboard is
+views_dashboard).
 
 Thin: parse, call one scoped query or one engine action, render. Errors from the engine carry
 a translated message and are shown on the page that caused them; nothing is written.
@@ -7,35 +8,28 @@ a translated message and are shown on the page that caused them; nothing is writ
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case as Choose
 from django.db.models import IntegerField, QuerySet, Value, When
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from jiedao.cases import actions, pages
-from jiedao.cases.models import Case, Channel, TimeStatus
-from jiedao.cases.queries import get_case_for, visible_cases
-from jiedao.core.access import page_access
+from jiedao.cases.models import Case, TimeStatus
+from jiedao.cases.queries import visible_cases
 from jiedao.core.errors import DomainError
 from jiedao.core.models import Department, Role, User
-from jiedao.core.scope import Scope, scope_of
+from jiedao.core.scope import scope_of
 from jiedao.core.todo import roles_held
-from jiedao.events import categories, detail, stats
-from jiedao.events.filters import EventFilter
-from jiedao.events.forms import EventFilterForm, EventIntakeForm, PublicRateForm
-from jiedao.events.intake import intake_jurisdiction, reportable_grids, validate_event
-from jiedao.events.kind import INTAKE_ROLES, KIND, READERS
-from jiedao.events.queries import capped_count, event_list
+from jiedao.events import categories, stats
+from jiedao.events.forms import PublicRateForm
+from jiedao.events.kind import KIND, READERS
 
 PAGE_SIZE = 20
 TOP = 10
@@ -57,138 +51,7 @@ def _jurisdictions(user: User) -> set[int] | None:
     return None if scope.superuser else set(scope.member_of)
 
 
-# ---------------------------------------------------------------- list
-
-
-@login_required
-@require_GET
-@page_access(*LIST_ROLES)
-def event_list_view(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    flt = EventFilter.parse(request.GET)
-    qs = event_list(user, flt)
-    count, more = capped_count(qs)
-    pages_total = max(1, math.ceil(count / PAGE_SIZE))
-    try:
-        page = min(max(1, int(request.GET.get("page", 1))), pages_total)
-    except ValueError:
-        page = 1
-    rows = pages.decorate(qs[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
-    query = flt.as_query()
-    context = {
-        "rows": rows,
-        "count": count,
-        "more": more,
-        "page": page,
-        "pages_total": pages_total,
-        "query": query,
-        "channels": dict(Channel.choices),
-    }
-    if request.htmx:  # type: ignore[attr-defined]
-        return render(request, "events/_list_results.html", context)
-    form = EventFilterForm(initial=query, jurisdiction_ids=_jurisdictions(user))
-    # Narrowings the controls do not offer (an inspection area from the workbench) stay on.
-    hidden = {k: v for k, v in query.items() if k not in form.fields}
-    return render(request, "events/list.html", {**context, "form": form, "hidden": hidden})
-
-
-# ---------------------------------------------------------------- detail and actions
-
-
-def _detail_context(request: HttpRequest, case: Case, posted: Any = None) -> dict[str, Any]:
-    entries = pages.timeline_entries(case)
-    return {
-        "case": case,
-        "state_badge": pages.state_badge(case.kind, case.state),
-        "time_badge": pages.time_badge(case.time_status),
-        "entries": entries,
-        "attachments": pages.attachments_of(entries),
-        "specs": detail.action_specs(_user(request), case, posted),
-        "act_url": reverse("events:act", args=[case.pk]),
-        # A mediator opens the event their dispute came from, not the event list.
-        "can_list": scope_of(_user(request)).has(*LIST_ROLES),
-        "grid_geometry": case.grid.geometry if case.grid else None,
-        "point": {"lat": case.lat, "lng": case.lng} if case.lat is not None else None,
-    }
-
-
-@login_required
-@require_GET
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = get_case_for(_user(request), pk, KIND)
-    return render(request, "events/detail.html", _detail_context(request, case))
-
-
-@login_required
-@require_POST
-def event_act(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    case = get_case_for(user, pk, KIND)
-    try:
-        _updated, label = pages.perform_from_request(request, case, acting_user=user)
-    except DomainError as err:
-        context = {**_detail_context(request, case, request.POST), "error": err.message}
-        return render(request, "events/detail.html", context, status=err.status)
-    messages.success(request, _("已完成“%(action)s”。") % {"action": label})
-    try:
-        get_case_for(user, pk, KIND)
-    except Http404:
-        # The action moved the case out of this user's scope (e.g. a department returned it).
-        return redirect("events:list")
-    return redirect("events:detail", pk=pk)
-
-
-# ---------------------------------------------------------------- intake
-
-
-def _intake_form(request: HttpRequest, data: Any = None) -> EventIntakeForm:
-    user = _user(request)
-    jurisdiction = intake_jurisdiction(user)
-    own_grid = scope_of(user).grids and scope_of(user).has(Role.GRID_WORKER)
-    return EventIntakeForm(
-        data,
-        jurisdiction_id=jurisdiction.pk,
-        grids=reportable_grids(user, jurisdiction),
-        default_channel=Channel.GRID if own_grid else Channel.CALL,
-    )
-
-
-NO_INTAKE = gettext_lazy("您没有任何街道的上报权限。")
-
-
-def _files_into_a_jurisdiction(scope: Scope) -> bool:
-    return bool(scope.member_of)  # intake files into a jurisdiction the user holds a role in
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-@page_access(*INTAKE_ROLES, check=_files_into_a_jurisdiction, denied=NO_INTAKE)
-def event_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    try:
-        form = _intake_form(request, request.POST if request.method == "POST" else None)
-    except DomainError as err:
-        raise PermissionDenied(err.message) from None
-    if request.method == "GET":
-        return render(request, "events/create.html", {"form": form})
-    try:
-        new = validate_event(request.POST.dict(), jurisdiction=intake_jurisdiction(user), user=user)
-        case, code = actions.create_case(new, acting_user=user, files=request.FILES.getlist("files"))
-    except DomainError as err:
-        context = {"form": form, "error": err.message, "error_field": err.field}
-        return render(request, "events/create.html", context, status=err.status)
-    request.session[SESSION_CREATED] = {"id": case.pk, "number": case.number, "code": code}
-    return redirect("events:created")
-
-
-@login_required
-@require_GET
-def event_created(request: HttpRequest) -> HttpResponse:
-    """Shows the new case's number and the reporter's rating code exactly once."""
-    info = request.session.pop(SESSION_CREATED, None)
-    if not info:
-        return redirect("events:list")
-    return render(request, "events/created.html", {"info": info})
+# ---------------------------------------------------------------- intake helpers
 
 
 @login_required

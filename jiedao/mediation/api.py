@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from jiedao.api.schemas import CaseDetail, CaseItem
-from jiedao.api.serialize import case_detail, case_item
 from jiedao.cases import actions as engine
 from jiedao.cases.models import Case
+from jiedao.cases.schemas import CaseDetail, CaseItem
+from jiedao.cases.serialize import case_detail, case_item
 from jiedao.core.api.auth import current_user
 from jiedao.core.models import User
 from jiedao.core.scope import scope_of

@@ -7,15 +7,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases import effects as fx
-from jiedao.cases.kinds import CaseKind, Effect, State, Transition
+from jiedao.cases.kinds import CaseKind, Effect, State
+from jiedao.cases.kinds import transition as T
 from jiedao.core.models import Role
 from jiedao.mediation import effects as mx
+from jiedao.mediation import fields as f
 from jiedao.mediation.models import Dispute
 
 KIND = "mediation"
@@ -52,21 +51,15 @@ IN_MEDIATION = frozenset({"registered", "mediating"})
 WITH_AGREEMENT = frozenset({"agreed", "confirming", "confirmed", "unconfirmed"})
 
 
-def T(
-    action: str, label: Any, sources: Iterable[str], target: str | None, roles: Iterable[str], **kw: Any
-) -> Transition:
-    return Transition(action, label, frozenset(sources), target, frozenset(roles), **kw)
-
-
 TRANSITIONS = [
-    T("assign", _("分派调解"), {"registered"}, "mediating", ASSIGN, fields=("room", "mediator")),
+    T("assign", _("分派调解"), {"registered"}, "mediating", ASSIGN, inputs=(f.ROOM, f.MEDIATOR)),
     T(
         "reassign",
         _("改派调解员"),
         {"mediating"},
         None,
         ASSIGN,
-        fields=("room", "mediator"),
+        inputs=(f.ROOM, f.MEDIATOR),
         needs_note=True,
         style="outline-primary",
     ),
@@ -76,7 +69,7 @@ TRANSITIONS = [
         IN_MEDIATION,
         None,
         MEDIATE | ASSIGN,
-        fields=("party_role", "party_name", "party_id_number", "party_phone", "party_address"),
+        inputs=f.PARTY,
         style="outline-secondary",
     ),
     T(
@@ -85,7 +78,7 @@ TRANSITIONS = [
         {"mediating"},
         None,
         MEDIATE,
-        fields=("held_on", "place", "attendees", "record"),
+        inputs=f.SESSION,
         allows_files=True,
     ),
     T(
@@ -94,7 +87,7 @@ TRANSITIONS = [
         {"mediating"},
         "agreed",
         MEDIATE,
-        fields=("terms", "effective_on"),
+        inputs=f.AGREEMENT,
         style="success",
     ),
     T(
@@ -112,7 +105,7 @@ TRANSITIONS = [
         {"mediating"},
         "referred",
         MEDIATE,
-        fields=("court", "court_reference"),
+        inputs=(f.COURT, f.COURT_REFERENCE),
         needs_note=True,
         style="outline-warning",
     ),
@@ -122,7 +115,7 @@ TRANSITIONS = [
         {"referred"},
         "court_done",
         MEDIATE,
-        fields=("court_reference", "court_result"),
+        inputs=(f.COURT_REFERENCE, f.COURT_RESULT),
     ),
     T(
         "record_fulfilment",
@@ -130,7 +123,7 @@ TRANSITIONS = [
         WITH_AGREEMENT,
         None,
         MEDIATE,
-        fields=("fulfilment",),
+        inputs=(f.FULFILMENT,),
         style="outline-success",
     ),
     T(
@@ -139,7 +132,7 @@ TRANSITIONS = [
         {"agreed"},
         "confirming",
         MEDIATE,
-        fields=("applied_on", "confirmation_court"),
+        inputs=f.CONFIRMATION,
     ),
     T(
         "confirmation_granted",
@@ -147,7 +140,7 @@ TRANSITIONS = [
         {"confirming"},
         "confirmed",
         MEDIATE,
-        fields=("ruling_on", "ruling_reference"),
+        inputs=f.RULING,
         style="success",
     ),
     T(
@@ -156,7 +149,7 @@ TRANSITIONS = [
         {"confirming"},
         "unconfirmed",
         MEDIATE,
-        fields=("ruling_on", "ruling_reference"),
+        inputs=f.RULING,
         needs_note=True,
         style="outline-danger",
     ),

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import create_model
 
-from jiedao.api.serialize import case_detail
 from jiedao.cases import actions
 from jiedao.cases.models import Case
 from jiedao.cases.queries import get_case_for, visible_cases
+from jiedao.cases.serialize import case_detail
 from jiedao.core.api.auth import current_user
 from jiedao.core.errors import InvalidInput
 from jiedao.core.indicators import Period

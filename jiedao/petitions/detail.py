@@ -7,59 +7,20 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from jiedao.cases import pages
 from jiedao.cases.models import Case
 from jiedao.cases.rules import get_profile
-from jiedao.core.models import Role, RoleAssignment, User
+from jiedao.core.models import User
 from jiedao.petitions import categories
-from jiedao.petitions.effects import BACKLOG_LEVELS
-from jiedao.petitions.kind import SHOWN
 from jiedao.petitions.models import BacklogOutcome, Petition
-
-# Labels and widgets of the fields only petition actions ask for (the engine knows its own).
-FIELDS: dict[str, tuple[Promise, str]] = {
-    "transferred_to": (gettext_lazy("转送机关"), "text"),
-    "extension_days": (gettext_lazy("延期天数"), "text"),
-    "result": (gettext_lazy("答复意见"), "textarea"),
-    "department": (gettext_lazy("责任单位"), "select"),
-    "leader": (gettext_lazy("包案领导"), "select"),
-    "backlog_level": (gettext_lazy("积案级别"), "select"),
-    "outcome": (gettext_lazy("化解结果"), "select"),
-    "resolved_on": (gettext_lazy("化解日期（年-月-日）"), "text"),
-}
-
-
-def _field_choices(case: Case) -> dict[str, list[tuple[str, str]]]:
-    leaders = RoleAssignment.objects.filter(
-        jurisdiction_id=case.jurisdiction_id, role=Role.LEADER, user__is_active=True
-    ).select_related("user")
-    return {
-        "leader": [(str(ra.user_id), str(ra.user)) for ra in leaders],
-        "backlog_level": [(level, level) for level in BACKLOG_LEVELS],
-        "outcome": [(str(v), str(label)) for v, label in BacklogOutcome.choices],
-    }
 
 
 def action_specs(
     user: User, case: Case, petition: Petition, posted: Mapping[str, Any] | None
 ) -> list[pages.ActionSpec]:
-    specs = [
-        s for s in pages.action_specs(user, case, posted) if SHOWN.get(s.action, lambda p: True)(petition)
-    ]
-    wanted = {f.name for s in specs for f in s.fields}
-    choices = _field_choices(case) if wanted & {"leader", "backlog_level", "outcome"} else {}
-    for spec in specs:
-        for f in spec.fields:
-            if f.name in FIELDS:
-                label, widget = FIELDS[f.name]
-                f.label, f.widget = str(label), widget
-            if f.name in choices:
-                f.choices = choices[f.name]
-    return specs
+    return pages.action_specs(user, case, posted, extension=petition)
 
 
 def _timeline_details(entries: list[pages.TimelineEntry]) -> None:

@@ -143,23 +143,28 @@ def approve_extension(case: Case, payload: dict[str, Any], ctx: EffectContext) -
     )
 
 
+def follow_up_refusal(petition: Petition | None, stage: Stage) -> str | None:
+    """Why this petition cannot take a 复查 (or 复核) request now, or None (the transitions' guard)."""
+    if petition is None:
+        return _("信访件不存在。")
+    if petition.stage == Stage.RECHECK:
+        return _("复核意见为最终意见，同一信访事项不再受理复查或复核请求。")
+    wanted = {Stage.REVIEW: Stage.INITIAL, Stage.RECHECK: Stage.REVIEW}[stage]
+    if petition.stage != wanted:
+        return _("对初次答复不服的申请复查；对复查意见不服的申请复核。本件应申请%(what)s。") % {
+            "what": _("复查") if petition.stage == Stage.INITIAL else _("复核")
+        }
+    if Petition.objects.filter(parent=petition).exists():
+        return _("已就本件提出过请求，不能重复申请。")
+    return None
+
+
 def _follow_up(case: Case, ctx: EffectContext, stage: Stage) -> None:
     from jiedao.petitions.intake import open_follow_up
 
-    petition = petition_of(case)
-    if petition.stage == Stage.RECHECK:
-        raise InvalidInput(_("复核意见为最终意见，同一信访事项不再受理复查或复核请求。"), code="terminated")
-    wanted = {Stage.REVIEW: Stage.INITIAL, Stage.RECHECK: Stage.REVIEW}[stage]
-    if petition.stage != wanted:
-        raise InvalidInput(
-            _("对初次答复不服的申请复查；对复查意见不服的申请复核。本件应申请%(what)s。")
-            % {"what": _("复查") if petition.stage == Stage.INITIAL else _("复核")},
-            code="wrong_stage",
-        )
+    petition = ctx.extension if isinstance(ctx.extension, Petition) else petition_of(case)
     if petition.replied_at is None or petition.follow_up_until is None:
         raise InvalidInput(_("尚未作出答复意见，不能申请复查或复核。"))
-    if Petition.objects.filter(parent=petition).exists():
-        raise InvalidInput(_("已就本件提出过请求，不能重复申请。"), code="duplicate")
     if ctx.now > petition.follow_up_until:
         raise InvalidInput(
             _("已超过申请期限：应在%(date)s前提出（收到意见之日起%(n)d日内），不予受理。")
@@ -199,9 +204,7 @@ def _leader(case: Case, payload: dict[str, Any]) -> User:
 
 
 def mark_backlog(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    petition = petition_of(case)
-    if petition.backlog:
-        raise InvalidInput(_("本件已列为积案。"))
+    petition = petition_of(case)  # not yet a backlog case: the transition's guard
     leader = _leader(case, payload)
     level = str(payload.get("backlog_level") or "").strip()
     if level not in BACKLOG_LEVELS:
@@ -214,9 +217,7 @@ def mark_backlog(case: Case, payload: dict[str, Any], ctx: EffectContext) -> Non
 
 
 def resolve_backlog(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    petition = petition_of(case)
-    if not petition.backlog or petition.backlog_outcome:
-        raise InvalidInput(_("只有尚未化解的积案才能登记化解结果。"))
+    petition = petition_of(case)  # an unresolved backlog case: the transition's guard
     outcome = str(payload.get("outcome") or "")
     if outcome not in BacklogOutcome.values:
         raise InvalidInput(_("请选择化解结果。"), field="outcome")

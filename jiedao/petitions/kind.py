@@ -7,12 +7,13 @@ their own. 积案 (backlog) cases get a 包案领导 and a 化解 outcome.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases import effects as fx
+from jiedao.cases.inputs import FormContext, Input
 from jiedao.cases.kinds import (
     CaseKind,
     Effect,
@@ -21,9 +22,11 @@ from jiedao.cases.kinds import (
     no_extension_pending,
     transition,
 )
-from jiedao.core.models import Role
+from jiedao.cases.models import Case
+from jiedao.cases.standard import DEPARTMENT
+from jiedao.core.models import Role, RoleAssignment
 from jiedao.petitions import effects as pfx
-from jiedao.petitions.models import Petition
+from jiedao.petitions.models import BacklogOutcome, Petition, Stage
 
 KIND = "petition"
 
@@ -55,6 +58,49 @@ EVERY = frozenset(STATES)
 T = transition
 
 
+def _leaders(ctx: FormContext) -> list[tuple[str, str]]:
+    leaders = RoleAssignment.objects.filter(
+        jurisdiction_id=ctx.case.jurisdiction_id, role=Role.LEADER, user__is_active=True
+    ).select_related("user")
+    return [(str(ra.user_id), str(ra.user)) for ra in leaders]
+
+
+TRANSFERRED_TO = Input("transferred_to", _("转送机关"))
+RESPONSIBLE = replace(DEPARTMENT, label=_("责任单位"))
+REPLY = Input("result", _("答复意见"), "textarea")
+EXTENSION_DAYS = Input("extension_days", _("延期天数"), "number", "int")
+LEADER = Input("leader", _("包案领导"), "select", "int", choices=_leaders)
+BACKLOG_LEVEL = Input(
+    "backlog_level", _("积案级别"), "select", choices=lambda ctx: [(v, v) for v in pfx.BACKLOG_LEVELS]
+)
+OUTCOME = Input(
+    "outcome",
+    _("化解结果"),
+    "select",
+    choices=lambda ctx: [(str(v), str(label)) for v, label in BacklogOutcome.choices],
+)
+RESOLVED_ON = Input("resolved_on", _("化解日期"), "date", "date")
+
+
+# Guards: why a petition's stage and flags rule an action out now (they see its Petition row).
+def _may_request_review(case: Case, p: Petition | None) -> str | None:
+    return pfx.follow_up_refusal(p, Stage.REVIEW)
+
+
+def _may_request_recheck(case: Case, p: Petition | None) -> str | None:
+    return pfx.follow_up_refusal(p, Stage.RECHECK)
+
+
+def _not_backlog(case: Case, p: Petition | None) -> str | None:
+    return None if p is not None and not p.backlog else gettext("本件已列为积案。")
+
+
+def _unresolved_backlog(case: Case, p: Petition | None) -> str | None:
+    if p is not None and p.backlog and not p.backlog_outcome:
+        return None
+    return gettext("只有尚未化解的积案才能登记化解结果。")
+
+
 TRANSITIONS = [
     T("accept", _("受理"), {"registered"}, "accepted", DISPATCH),
     T("reject", _("不予受理"), {"registered"}, "rejected", DISPATCH, needs_note=True, style="outline-danger"),
@@ -64,17 +110,17 @@ TRANSITIONS = [
         {"registered"},
         "transferred",
         DISPATCH,
-        fields=("transferred_to",),
+        inputs=(TRANSFERRED_TO,),
         style="outline-secondary",
     ),
-    T("assign", _("交办"), {"accepted"}, "assigned", DISPATCH, fields=("department",)),
+    T("assign", _("交办"), {"accepted"}, "assigned", DISPATCH, inputs=(RESPONSIBLE,)),
     T(
         "reassign",
         _("改交办"),
         {"assigned"},
         "assigned",
         DISPATCH,
-        fields=("department",),
+        inputs=(RESPONSIBLE,),
         needs_note=True,
         style="outline-primary",
     ),
@@ -93,7 +139,7 @@ TRANSITIONS = [
         {"assigned"},
         "replied",
         HANDLE,
-        fields=("result",),
+        inputs=(REPLY,),
         allows_files=True,
         style="success",
     ),
@@ -103,7 +149,7 @@ TRANSITIONS = [
         {"assigned"},
         None,
         HANDLE,
-        fields=("extension_days",),
+        inputs=(EXTENSION_DAYS,),
         needs_note=True,
         guard=no_extension_pending,
         style="outline-warning",
@@ -119,8 +165,24 @@ TRANSITIONS = [
         needs_note=True,
         style="outline-danger",
     ),
-    T("request_review", _("申请复查"), DONE, None, DISPATCH, style="outline-primary"),
-    T("request_recheck", _("申请复核"), DONE, None, DISPATCH, style="outline-primary"),
+    T(
+        "request_review",
+        _("申请复查"),
+        DONE,
+        None,
+        DISPATCH,
+        guard=_may_request_review,
+        style="outline-primary",
+    ),
+    T(
+        "request_recheck",
+        _("申请复核"),
+        DONE,
+        None,
+        DISPATCH,
+        guard=_may_request_recheck,
+        style="outline-primary",
+    ),
     T("archive", _("归档"), {"replied"}, "archived", DISPATCH, style="secondary"),
     T(
         "mark_backlog",
@@ -128,7 +190,8 @@ TRANSITIONS = [
         EVERY,
         None,
         LEAD,
-        fields=("leader", "backlog_level"),
+        inputs=(LEADER, BACKLOG_LEVEL),
+        guard=_not_backlog,
         style="outline-dark",
     ),
     T(
@@ -137,7 +200,8 @@ TRANSITIONS = [
         EVERY,
         None,
         LEAD,
-        fields=("outcome", "resolved_on"),
+        inputs=(OUTCOME, RESOLVED_ON),
+        guard=_unresolved_backlog,
         style="success",
     ),
     T("supervise", _("督办"), OPEN, None, LEAD, needs_note=True, style="outline-danger"),
@@ -160,15 +224,6 @@ EFFECTS: dict[str, Effect] = {
     "mark_backlog": pfx.mark_backlog,
     "resolve_backlog": pfx.resolve_backlog,
     "supervise": fx.supervise,
-}
-
-# Which buttons make sense for a petition's stage and flags. Display only: the effects refuse the
-# same actions with a message that says why, so an API caller learns the rule too.
-SHOWN: dict[str, Callable[[Any], bool]] = {
-    "request_review": lambda p: p.stage == "initial" and not p.has_follow_up,
-    "request_recheck": lambda p: p.stage == "review" and not p.has_follow_up,
-    "mark_backlog": lambda p: not p.backlog,
-    "resolve_backlog": lambda p: p.backlog and not p.backlog_outcome,
 }
 
 PETITION_KIND = CaseKind(

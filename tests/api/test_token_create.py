@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from jiedao.api.schemas import CaseCreated
 from jiedao.cases import actions
 from jiedao.cases.models import Action, Case
+from jiedao.cases.schemas import CaseCreated
 from jiedao.core.api.tokens import create_token
 from jiedao.core.models import ApiToken, AuditEntry, Category, Jurisdiction, Platform, User
 from tests.cases.helpers import grid_of, point_in

@@ -47,7 +47,7 @@ def test_openapi_lists_one_endpoint_per_action():
         "give_back",
         "reassign",
     ):
-        assert f"/api/events/{{event_id}}/{action}" in paths
+        assert f"/api/events/{{case_id}}/{action}" in paths
     assert Client().get("/api/docs").status_code == 200
 
 

@@ -166,7 +166,7 @@ def test_event_from_grid_report_to_archive(
     verbs = list(case.actions.values_list("verb", flat=True))
     assert verbs == ["report", "accept", "dispatch", "sign", "resolve", "verify", "rate", "archive"]
     desk.goto(f"{base}/events/?q={number}")
-    assert "已归档" in desk.inner_text("#event-results")
+    assert "已归档" in desk.inner_text("#case-results")
     shot(desk, "11-list")
 
     # The leader's dashboard draws its charts from the same numbers as its tables.

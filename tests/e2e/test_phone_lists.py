@@ -59,17 +59,17 @@ def test_event_list_on_a_phone_shows_cards(
         new_event(jurisdiction, users["grid_worker"], grids["G1"], title=title)
     page = _phone(browser, live_server.url, "grid_worker")
     page.goto(f"{live_server.url}/events/")
-    page.wait_for_selector("#event-results tbody tr")
+    page.wait_for_selector("#case-results tbody tr")
     page.screenshot(path=str(screenshot_dir / "events-list-phone-390.png"), full_page=True)
-    boxes = _readable(page, "#event-results tbody tr", "a.link-body-emphasis")
+    boxes = _readable(page, "#case-results tbody tr", "a.link-body-emphasis")
     assert len(boxes) == len(TITLES)
     for box in boxes:
         assert box["width"] > 200, f"the title is squeezed into {box['width']:.0f}px"
-    shown = page.inner_text("#event-results")
+    shown = page.inner_text("#case-results")
     for title in TITLES:
         assert title in shown  # whole, not cut or hidden
     assert "待受理" in shown  # the state still shows on the card
-    first = page.locator("#event-results tbody tr").first.bounding_box()
+    first = page.locator("#case-results tbody tr").first.bounding_box()
     assert first is not None
     assert first["y"] < PHONE_390["height"], "the filters push the list off the screen"
     assert not page.is_visible("#id_state")

@@ -100,7 +100,7 @@ def test_paginates_twenty_per_page(jurisdiction, users, grids, clients):
 
 
 def test_count_is_capped(jurisdiction, users, grids, clients, monkeypatch):
-    from jiedao.events import queries, views
+    from jiedao.cases import queries, views
 
     for i in range(4):
         new_event(jurisdiction, users["dispatcher"], grids["G1"], title=f"件{i}")

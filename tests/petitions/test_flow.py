@@ -108,7 +108,8 @@ def test_review_window_and_recheck_chain(users, jurisdiction):
     assert review.petition.stage == "review"
     assert _day(review.due_at) == _day(replied) + timedelta(days=60)
     to_reply(users, review, review.created_at, review.created_at + timedelta(days=10))
-    with pytest.raises(InvalidInput):
+    # The stage rules are the transitions' guards: refused (409) with the reason, nothing written.
+    with pytest.raises(IllegalTransition, match="本件应申请复核"):
         actions.perform(
             review.pk,
             "request_review",
@@ -123,7 +124,7 @@ def test_review_window_and_recheck_chain(users, jurisdiction):
     )
     recheck = Case.objects.get(petition__parent_id=review.pk)
     to_reply(users, recheck, recheck.created_at, recheck.created_at + timedelta(days=5))
-    with pytest.raises(InvalidInput, match="不再受理"):
+    with pytest.raises(IllegalTransition, match="不再受理"):
         actions.perform(
             recheck.pk,
             "request_recheck",

@@ -109,12 +109,12 @@ def test_a_server_error_is_a_platform_page(users: dict[str, User], client_for, m
 
 
 def test_an_api_server_error_is_json(users: dict[str, User], client_for, monkeypatch) -> None:
-    from jiedao.events import api as events
+    from jiedao.cases import api as case_api
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(events, "event_list", broken)
+    monkeypatch.setattr(case_api, "kind_list", broken)
     client = client_for(users["dispatcher"])
     client.raise_request_exception = False
     response = client.get("/api/events")

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.db import models
 
-from jiedao.cases.kinds import get_kind
+from jiedao.cases.kinds import Transition, get_kind
 from jiedao.cases.models import Case
-from jiedao.cases.permissions import allowed_transitions
+from jiedao.cases.permissions import UNREAD, allowed_transitions
 from jiedao.cases.queries import timeline
 from jiedao.core.models import User
 
@@ -40,7 +40,27 @@ def case_item(case: Case) -> dict[str, Any]:
     }
 
 
-def case_detail(case: Case, user: User | None) -> dict[str, Any]:
+def _allowed(t: Transition) -> dict[str, Any]:
+    return {
+        "action": t.action,
+        "label": str(t.label),
+        "fields": list(t.fields),
+        "inputs": [
+            {
+                "name": i.name,
+                "label": str(i.label),
+                "type": i.api_type,
+                "widget": i.widget,
+                "required": i.required,
+            }
+            for i in t.inputs
+        ],
+        "needs_note": t.needs_note,
+        "allows_files": t.allows_files,
+    }
+
+
+def case_detail(case: Case, user: User | None, extension: Any = UNREAD) -> dict[str, Any]:
     kind = get_kind(case.kind)
     labels = kind.action_labels
     entries = list(timeline(case))
@@ -72,10 +92,7 @@ def case_detail(case: Case, user: User | None) -> dict[str, Any]:
             }
             for a in entries
         ],
-        "actions": [
-            {"action": t.action, "label": str(t.label), "fields": list(t.fields), "needs_note": t.needs_note}
-            for t in allowed_transitions(user, case)
-        ],
+        "actions": [_allowed(t) for t in allowed_transitions(user, case, extension)],
         "attachments": [
             {"name": f.name, "content_type": f.content_type, "size": f.size, "url": f.get_absolute_url()}
             for a in entries

@@ -1,4 +1,5 @@
-"""API schemas for cases (shared by every kind) and reference data."""
+"""The API schemas every case kind shares: a list item, the detail, the page of a list, what
+intake answers. A kind adds a typed `extension` object to the item and detail (cases/api.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,7 @@ from typing import Any
 
 from ninja import Schema
 
-
-class Ref(Schema):
-    id: int
-    name: str
+from jiedao.core.api.schemas import Ref
 
 
 class CaseItem(Schema):
@@ -44,11 +42,21 @@ class TimelineEntry(Schema):
     data: dict[str, Any]
 
 
+class InputOut(Schema):
+    name: str
+    label: str
+    type: str  # text, int or date: the JSON type of the value
+    widget: str
+    required: bool
+
+
 class AllowedAction(Schema):
     action: str
     label: str
     fields: list[str]
+    inputs: list[InputOut]
     needs_note: bool
+    allows_files: bool
 
 
 class CaseDetail(CaseItem):
@@ -71,12 +79,13 @@ class CaseDetail(CaseItem):
 
 
 class CaseCreated(CaseItem):
-    """What intake answers: the new case's summary and the reporter's code (shown once).
-    The full detail (timeline, allowed actions) is at GET /events/{id}."""
+    """What intake answers: the new case's summary and the reporter's code (shown once; None
+    for a kind whose cases are not rated by a reporter). The full detail (timeline, allowed
+    actions) is at GET /<kind>/{id}."""
 
     reporter_phone: str
     version: int
-    rating_code: str
+    rating_code: str | None
 
 
 class CasePage(Schema):
@@ -85,54 +94,3 @@ class CasePage(Schema):
     page: int
     page_size: int
     results: list[CaseItem]
-
-
-class EventIn(Schema):
-    title: str
-    description: str
-    channel: str | None = None
-    urgency: str | None = None
-    category: int | None = None
-    lat: float | None = None
-    lng: float | None = None
-    grid: int | None = None
-    address: str | None = None
-    reporter_name: str | None = None
-    reporter_phone: str | None = None
-    anonymous: bool = False
-
-
-class ActionIn(Schema):
-    note: str = ""
-    version: int | None = None
-    department: int | None = None
-    urgency: str | None = None
-    result: str | None = None
-    days: int | None = None
-    rating: int | None = None
-    rating_note: str | None = None
-    target: str | None = None
-    category: int | None = None
-
-
-class PublicRateIn(Schema):
-    number: str
-    code: str
-    rating: int
-    rating_note: str = ""
-
-
-class CategoryOut(Schema):
-    id: int
-    code: str
-    name: str
-    platform: Ref
-    parent_id: int | None
-
-
-class GridOut(Schema):
-    id: int
-    code: str
-    name: str
-    community: Ref
-    geometry: dict[str, Any]
