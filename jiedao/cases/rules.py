@@ -1,4 +1,6 @@
-"""Statutory rule profiles: deadlines of petitions and mediation as data in config/rules/<code>.json.
+"""Statutory rule profiles: the deadlines of the kinds (petitions, mediation …) as data in
+config/rules/<code>.json. Each kind registers the rule keys it reads (`require_rules`), and a
+profile that lacks one is refused when it is loaded.
 
 A profile (信访工作条例 2022, 浙江省信访条例 …) names each rule's amount and unit; a jurisdiction
 chooses its profile (RuleProfileSetting, set by its configuration's rules.json or in admin) and
@@ -27,17 +29,17 @@ from jiedao.core.models import Jurisdiction, User
 from jiedao.core.models.org import DurationUnit
 
 DEFAULT_PROFILE = "national-2022"
-KEYS = (
-    "petition.accept",
-    "petition.handle",
-    "petition.extension_max",
-    "petition.review_request",
-    "petition.review_decide",
-    "petition.recheck_request",
-    "petition.recheck_decide",
-    "mediation.norm",
-    "mediation.judicial_confirmation",
-)
+# The rule keys every profile must name: registered by the kinds that read them.
+KEYS: list[str] = []
+
+
+def require_rules(*keys: str) -> None:
+    for key in keys:
+        if key not in KEYS:
+            KEYS.append(key)
+    _load.cache_clear()
+
+
 DAY_UNITS = (DurationUnit.CALENDAR_DAYS, DurationUnit.WORKING_DAYS)
 
 

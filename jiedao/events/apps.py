@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +18,7 @@ class EventsConfig(AppConfig):
         from jiedao.events.kind import EVENT_KIND
 
         register_kind(EVENT_KIND)
+        import_module("jiedao.events.surface")  # registers the kind's pages, routes and API
         from jiedao.core import menu
 
         # On the bar between 网格地图 (web, 30) and 人口 (registry, 50); who sees each entry is what

@@ -16,9 +16,9 @@ from typing import Any
 from django.http import Http404
 from django.utils import timezone
 
+from jiedao.core import acting
 from jiedao.core.indicators import Period, drilldown_url
 from jiedao.core.models import Jurisdiction, Role, User
-from jiedao.core.scope import assignments_of
 from jiedao.events import rates
 from jiedao.events.stats import period_of
 
@@ -28,21 +28,19 @@ FIRST_DAY = date(2000, 1, 1)  # "全部": no event of the platform is older
 
 def dashboard_jurisdictions(user: User) -> list[Jurisdiction]:
     """The jurisdictions whose dashboard the user reads: those they lead, dispatch or administer."""
-    if user.is_superuser:
-        return list(Jurisdiction.objects.order_by("pk"))
-    found = {ra.jurisdiction_id: ra.jurisdiction for ra in assignments_of(user) if ra.role in DASHBOARD_ROLES}
-    return [found[pk] for pk in sorted(found)]
+    return acting.jurisdictions(user, DASHBOARD_ROLES)
 
 
 def chosen_jurisdiction(user: User, params: Mapping[str, Any]) -> tuple[Jurisdiction, list[Jurisdiction]]:
-    """The jurisdiction asked for (?jurisdiction=<id>, else the first the user reads) and the
+    """The jurisdiction asked for (?jurisdiction=<id>, else the one the user acts in) and the
     choices; 404 for one they do not read."""
     allowed = dashboard_jurisdictions(user)
     wanted = str(params.get("jurisdiction") or "")
     if not wanted:
-        if not allowed:
+        current = acting.acting_jurisdiction(user, DASHBOARD_ROLES)
+        if current is None:
             raise Http404
-        return allowed[0], allowed
+        return current, allowed
     found = next((j for j in allowed if str(j.pk) == wanted), None)
     if found is None:
         raise Http404

@@ -16,6 +16,7 @@ from jiedao.cases import inputs
 from jiedao.cases.actions import NewCase
 from jiedao.cases.models import Channel
 from jiedao.core import crypto, geo
+from jiedao.core.acting import acting_jurisdiction
 from jiedao.core.errors import Forbidden, InvalidInput
 from jiedao.core.models import Grid, Jurisdiction, Role, User
 from jiedao.core.models.org import Urgency
@@ -35,15 +36,11 @@ URGENCIES = frozenset(Urgency.values)
 
 
 def intake_jurisdiction(user: User | None) -> Jurisdiction:
-    """The jurisdiction a staff user reports into: the single one they hold roles in."""
-    held = (
-        sorted(assignments_of(user), key=lambda ra: ra.jurisdiction_id)
-        if user and user.is_authenticated
-        else []
-    )
-    if not held:
+    """The jurisdiction a staff user reports into: the one they act in (`jiedao.core.acting`)."""
+    found = acting_jurisdiction(user)
+    if found is None:
         raise InvalidInput(_("您没有任何街道的上报权限。"), code="forbidden")
-    return held[0].jurisdiction
+    return found
 
 
 def intake_scope(user: User) -> Scope:

@@ -17,39 +17,37 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jiedao.core import acting
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction, Role, User
-from jiedao.core.scope import assignments_of
 
 READ_ROLES = frozenset({Role.LEADER, Role.ADMIN, Role.DISPATCHER})
 EDIT_ROLES = frozenset({Role.LEADER, Role.ADMIN})
 
 
-def jurisdiction_ids(user: User, roles: frozenset[str] = READ_ROLES) -> list[int]:
-    if not user.is_authenticated:
-        return []
-    if user.is_superuser:
-        return list(Jurisdiction.objects.order_by("pk").values_list("pk", flat=True))
-    return sorted({ra.jurisdiction_id for ra in assignments_of(user) if ra.role in roles})
-
-
 def may(user: User, jurisdiction_id: int, roles: frozenset[str] = READ_ROLES) -> bool:
-    return jurisdiction_id in jurisdiction_ids(user, roles)
+    return acting.may_act_in(user, jurisdiction_id, roles)
 
 
 def jurisdiction_for(
     user: User, params: Mapping[str, Any], roles: frozenset[str] = READ_ROLES
 ) -> Jurisdiction:
-    """The jurisdiction a request reads (?jurisdiction=<id>, else the user's first); 404 otherwise."""
-    ids = jurisdiction_ids(user, roles)
+    """The jurisdiction a request reads: ?jurisdiction=<id>, else the one the user acts in
+    (`jiedao.core.acting`); 404 for one where they hold none of `roles`."""
     wanted = params.get("jurisdiction")
+    if not wanted:
+        found = acting.acting_jurisdiction(user, roles)
+        if found is None:
+            raise Http404
+        return found
     try:
-        jid = int(wanted) if wanted else (ids[0] if ids else 0)
+        jid = int(wanted)
     except (TypeError, ValueError):
         raise Http404 from None
-    if jid not in ids:
+    found = next((j for j in acting.jurisdictions(user, roles) if j.pk == jid), None)
+    if found is None:
         raise Http404
-    return Jurisdiction.objects.get(pk=jid)
+    return found
 
 
 PRESETS = {

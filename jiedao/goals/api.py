@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema, Status
 from jiedao.core.api.auth import current_user
 from jiedao.core.errors import InvalidInput
 from jiedao.core.indicators import records_for
-from jiedao.goals import actions
+from jiedao.goals import actions, queries
 from jiedao.goals.access import EDIT_ROLES, filters_from, jurisdiction_for, period_from
 from jiedao.goals.models import ManualIndicator
 from jiedao.goals.progress import progress_for_year
@@ -163,9 +163,7 @@ def enter_value(
 ) -> Status:
     user = current_user(request)
     jur = jurisdiction_for(user, {"jurisdiction": jurisdiction}, EDIT_ROLES)
-    indicator = ManualIndicator.objects.filter(jurisdiction=jur, code=code).first()
-    if indicator is None:
-        raise Http404
+    indicator = queries.row(jur, ManualIndicator, code=code)
     row = actions.enter_manual_value(indicator, acting_user=user, **body.dict())
     return Status(
         201, {"code": code, "year": row.year, "month": row.month, "value": row.value, "source": row.source}

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from jiedao.core.errors import InvalidInput
 from jiedao.core.indicators import records_for
 from jiedao.core.models import User
-from jiedao.goals import actions
+from jiedao.goals import actions, queries
 from jiedao.goals.access import EDIT_ROLES, PRESETS, filters_from, jurisdiction_for, may, period_from
 from jiedao.goals.forms import LockForm, ManualIndicatorForm, ManualValueForm
 from jiedao.goals.models import AREA_LABELS, ManualIndicator, PeriodLock
@@ -126,9 +126,7 @@ def manual_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             if request.POST.get("form") == "unlock":
-                found = PeriodLock.objects.filter(jurisdiction=jur, pk=request.POST.get("lock") or 0).first()
-                if found is None:
-                    raise Http404
+                found = queries.row(jur, PeriodLock, pk=request.POST.get("lock") or 0)
                 actions.unlock_period(found, acting_user=user)
                 messages.success(request, _("已解锁。"))
                 return redirect(request.get_full_path())
@@ -147,8 +145,8 @@ def manual_list(request: HttpRequest) -> HttpResponse:
         "goals/manual_list.html",
         {
             "jurisdiction": jur,
-            "indicators": ManualIndicator.objects.filter(jurisdiction=jur).order_by("area", "code"),
-            "locks": PeriodLock.objects.filter(jurisdiction=jur).order_by("-year", "month"),
+            "indicators": queries.rows(jur, ManualIndicator).order_by("area", "code"),
+            "locks": queries.rows(jur, PeriodLock).order_by("-year", "month"),
             "create": create,
             "lock": lock,
             "area_labels": AREA_LABELS,
@@ -161,9 +159,7 @@ def manual_list(request: HttpRequest) -> HttpResponse:
 def manual_detail(request: HttpRequest, code: str) -> HttpResponse:
     user = _user(request)
     jur = jurisdiction_for(user, request.GET, EDIT_ROLES)
-    indicator = ManualIndicator.objects.filter(jurisdiction=jur, code=code).first()
-    if indicator is None:
-        raise Http404
+    indicator = queries.row(jur, ManualIndicator, code=code)
     form = ManualValueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

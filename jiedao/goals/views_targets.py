@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jiedao.core.errors import InvalidInput
 from jiedao.core.models import User
+from jiedao.goals import queries
 from jiedao.goals import targets as actions
 from jiedao.goals.access import EDIT_ROLES, jurisdiction_for, may
 from jiedao.goals.forms import DoneForm, PlanForm, TargetForm
@@ -46,16 +47,12 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("已导入，请逐条确认目标建议。"))
             return redirect("goals:plan", pk=plan.pk)
-    plans = Plan.objects.filter(jurisdiction=jur).order_by("-year", "-id")
+    plans = queries.rows(jur, Plan).order_by("-year", "-id")
     return render(request, "goals/plans.html", {"jurisdiction": jur, "form": form, "plans": plans})
 
 
 def _plan_for(request: HttpRequest, pk: int) -> Plan:
-    jur = jurisdiction_for(_user(request), request.GET, EDIT_ROLES)
-    plan = Plan.objects.filter(jurisdiction=jur, pk=pk).first()
-    if plan is None:
-        raise Http404
-    return plan
+    return queries.row(jurisdiction_for(_user(request), request.GET, EDIT_ROLES), Plan, pk=pk)
 
 
 def _proposal_form(p: Proposal, choices: list[tuple[str, str]], data: Any = None) -> TargetForm:
@@ -78,9 +75,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def proposal_act(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     jur = jurisdiction_for(user, request.GET, EDIT_ROLES)
-    proposal = Proposal.objects.filter(plan__jurisdiction=jur, pk=pk).select_related("plan").first()
-    if proposal is None:
-        raise Http404
+    proposal = queries.row(jur, Proposal, related=("plan",), pk=pk)
     choices = _indicator_choices(jur.pk)
     form = _proposal_form(proposal, choices, request.POST)
     try:
@@ -116,7 +111,7 @@ def target_list(request: HttpRequest) -> HttpResponse:
         )
         for p in progress_for_year(jur.pk, year, timezone.localdate())
     ]
-    years = sorted({*Target.objects.filter(jurisdiction=jur).values_list("year", flat=True), year})
+    years = sorted({*queries.rows(jur, Target).values_list("year", flat=True), year})
     return render(
         request,
         "goals/targets.html",
@@ -135,9 +130,7 @@ def target_list(request: HttpRequest) -> HttpResponse:
 def target_done(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     jur = jurisdiction_for(user, request.GET, EDIT_ROLES)
-    target = Target.objects.filter(jurisdiction=jur, pk=pk).first()
-    if target is None:
-        raise Http404
+    target = queries.row(jur, Target, pk=pk)
     form = DoneForm(request.POST, prefix=f"t{target.pk}")
     form.is_valid()
     try:

@@ -10,22 +10,18 @@ from django.http import HttpRequest
 from jiedao.cases.api import case_router
 from jiedao.core.api.auth import current_user
 from jiedao.mediation import stats
-from jiedao.mediation.models import Room
-from jiedao.mediation.queries import mediation_cases
+from jiedao.mediation.queries import room_workload
 from jiedao.mediation.schemas import Workload
 from jiedao.mediation.surface import SURFACE
-from jiedao.mediation.views import home_jurisdiction, period_from
+from jiedao.mediation.views import period_from
 
 router = case_router(SURFACE)
 
 
 @router.get("/workload", response=Workload, summary="调解室工作量与成功率")
 def workload(request: HttpRequest, date_from: str = "", date_to: str = "") -> dict[str, Any]:
-    user = current_user(request)
-    jurisdiction = home_jurisdiction(user)
     period = period_from({"date_from": date_from, "date_to": date_to})
-    rooms = list(Room.objects.filter(jurisdiction=jurisdiction))
-    rows = stats.workload(mediation_cases(user).filter(jurisdiction=jurisdiction), period, rooms)
+    rows = room_workload(current_user(request), period)
     out = [_workload_row(r) for r in rows]
     return {"date_from": period.start, "date_to": period.end, "rows": out[:-1], "total": out[-1]}
 

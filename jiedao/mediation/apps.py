@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +20,7 @@ class MediationConfig(AppConfig):
         from jiedao.mediation.queries import linked_event_grant, room_grant
 
         register_kind(MEDIATION_KIND)
+        import_module("jiedao.mediation.surface")  # registers the kind's pages, routes and API
         register_case_grant(KIND, room_grant)
         register_case_grant("event", linked_event_grant)
         config.register()

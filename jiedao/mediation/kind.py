@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from jiedao.cases import effects as fx
 from jiedao.cases.kinds import CaseKind, Effect, State
 from jiedao.cases.kinds import transition as T
+from jiedao.cases.rules import require_rules
 from jiedao.core.models import Role
 from jiedao.mediation import effects as mx
 from jiedao.mediation import fields as f
@@ -183,6 +184,9 @@ EFFECTS: dict[str, Effect] = {
     "withdraw": mx.close,
     "supervise": fx.supervise,
 }
+
+# The deadlines of 人民调解法 this kind reads from the jurisdiction's rule profile.
+require_rules("mediation.norm", "mediation.judicial_confirmation")
 
 MEDIATION_KIND = CaseKind(
     code=KIND,

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from jiedao.cases.models import Case
 from jiedao.cases.queries import visible_cases
+from jiedao.core.acting import acting_jurisdiction
+from jiedao.core.indicators import Period
 from jiedao.core.models import Role, User
 from jiedao.core.scope import scope_of
+from jiedao.mediation import stats
 from jiedao.mediation.filters import MediationFilter
 from jiedao.mediation.kind import KIND
-from jiedao.mediation.models import RoomMember
+from jiedao.mediation.models import Room, RoomMember
 
 LIST_RELATED = ("mediation__room", "mediation__dispute_type", "mediation__mediator")
 
@@ -68,3 +72,13 @@ def get_dispute_case(user: User | None, pk: int | str) -> Case:
 
 def dispute_list(user: User | None, flt: MediationFilter) -> QuerySet[Case]:
     return flt.apply(mediation_cases(user)).select_related(*LIST_RELATED).order_by("-created_at", "-id")
+
+
+def room_workload(user: User, period: Period) -> list[stats.Row]:
+    """The workload of the rooms of the jurisdiction the user acts in, counted over the disputes
+    they may read there (the last row is the total); 403 for a user who acts in none."""
+    jurisdiction = acting_jurisdiction(user)
+    if jurisdiction is None:
+        raise PermissionDenied
+    rooms = list(Room.objects.filter(jurisdiction=jurisdiction))
+    return stats.workload(mediation_cases(user).filter(jurisdiction=jurisdiction), period, rooms)

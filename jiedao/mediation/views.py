@@ -17,13 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from jiedao.cases import views as case_views
 from jiedao.core.access import page_access
+from jiedao.core.acting import acting_jurisdiction
 from jiedao.core.indicators import Period
 from jiedao.core.models import Jurisdiction, User
-from jiedao.core.scope import assignments_of
 from jiedao.mediation import stats
 from jiedao.mediation.kind import FROM_EVENT_ROLES, READERS
-from jiedao.mediation.models import Room
-from jiedao.mediation.queries import mediation_cases
+from jiedao.mediation.queries import room_workload
 from jiedao.mediation.surface import FROM_EVENT, SURFACE
 
 
@@ -32,13 +31,11 @@ def _user(request: HttpRequest) -> User:
 
 
 def home_jurisdiction(user: User) -> Jurisdiction:
-    held = sorted(assignments_of(user), key=lambda ra: ra.jurisdiction_id)
-    if held:
-        return held[0].jurisdiction
-    first = Jurisdiction.objects.order_by("pk").first() if user.is_superuser else None
-    if first is None:  # a superuser without roles reads every jurisdiction; filters use the first
+    """The jurisdiction the user acts in (`jiedao.core.acting`); 403 for one who acts in none."""
+    found = acting_jurisdiction(user)
+    if found is None:
         raise PermissionDenied
-    return first
+    return found
 
 
 # ---------------------------------------------------------------- from an event
@@ -74,11 +71,8 @@ def _date(raw: Any) -> date | None:
 @require_GET
 @page_access(*READERS)
 def workload_view(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    jurisdiction = home_jurisdiction(user)
     period = period_from(request.GET)
-    rooms = list(Room.objects.filter(jurisdiction=jurisdiction))
-    rows = stats.workload(mediation_cases(user).filter(jurisdiction=jurisdiction), period, rooms)
+    rows = room_workload(_user(request), period)
     list_url = reverse("mediation:list")
     table = [
         {

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,7 @@ class PetitionsConfig(AppConfig):
         from jiedao.petitions.kind import PETITION_KIND
 
         register_kind(PETITION_KIND)
+        import_module("jiedao.petitions.surface")  # registers the kind's pages, routes and API
         from jiedao.cases.queries import visible_cases
         from jiedao.core.history import register as register_history
         from jiedao.petitions.models import Petition

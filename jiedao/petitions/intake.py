@@ -17,10 +17,10 @@ from jiedao.cases.actions import NewCase, create_case
 from jiedao.cases.models import Case, Channel, TimeStatus
 from jiedao.cases.rules import profile_code_for, rule_deadline
 from jiedao.core import audit, crypto
+from jiedao.core.acting import acting_jurisdiction
 from jiedao.core.errors import InvalidInput
 from jiedao.core.fields import sync_blind_indexes
 from jiedao.core.models import Jurisdiction, User
-from jiedao.core.scope import scope_of
 from jiedao.petitions import categories, repeats
 from jiedao.petitions.kind import KIND
 from jiedao.petitions.models import COLLECTIVE_MIN, Petition, PetitionChannel, Petitioner, PetitionType, Stage
@@ -74,11 +74,11 @@ class PetitionDraft:
 
 
 def intake_jurisdiction(user: User | None) -> Jurisdiction:
-    """The jurisdiction a dispatcher registers petitions in: the first one they hold a role in."""
-    ids = sorted(scope_of(user).member_of) if user is not None and user.is_authenticated else []
-    if not ids:
+    """The jurisdiction a dispatcher registers petitions in: the one they act in."""
+    found = acting_jurisdiction(user)
+    if found is None:
         raise InvalidInput(_("您没有任何街道的登记权限。"), code="forbidden")
-    return Jurisdiction.objects.get(pk=ids[0])
+    return found
 
 
 def _petitioner(raw: Any, index: int) -> PetitionerInput:

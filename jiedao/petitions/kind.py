@@ -23,6 +23,7 @@ from jiedao.cases.kinds import (
     transition,
 )
 from jiedao.cases.models import Case
+from jiedao.cases.rules import require_rules
 from jiedao.cases.standard import DEPARTMENT
 from jiedao.core.models import Role, RoleAssignment
 from jiedao.petitions import effects as pfx
@@ -226,6 +227,17 @@ EFFECTS: dict[str, Effect] = {
     "resolve_backlog": pfx.resolve_backlog,
     "supervise": fx.supervise,
 }
+
+# The deadlines of 信访工作条例 this kind reads from the jurisdiction's rule profile.
+require_rules(
+    "petition.accept",
+    "petition.handle",
+    "petition.extension_max",
+    "petition.review_request",
+    "petition.review_decide",
+    "petition.recheck_request",
+    "petition.recheck_decide",
+)
 
 PETITION_KIND = CaseKind(
     code=KIND,

@@ -14,6 +14,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from jiedao.core import acting
 from jiedao.core.errors import DomainError
 from jiedao.core.models import Role, User
 from jiedao.core.scope import Scope, role_scope
@@ -106,9 +107,15 @@ def check_edit(user: User, obj: Any, access: Access) -> None:
         raise NotAllowed(_("您无权在此范围内修改该台账。"))
 
 
+def jurisdiction_ids(user: User, access: Access, *, write: bool = False) -> list[int]:
+    """The jurisdictions where the user holds a reading (or editing) role of the register."""
+    return acting.jurisdiction_ids(user, access.write if write else access.read)
+
+
 def home_jurisdiction(user: User, access: Access) -> int:
-    """The jurisdiction a new record of this user goes into (their first with an editing role)."""
-    scope = role_scope(user, access.write)
-    if not scope.has(*access.write) or not scope.member_of:
+    """The jurisdiction a new record of this user goes into: the one they act in, among those
+    where they hold an editing role (`jiedao.core.acting`)."""
+    found = acting.acting_id(user, access.write)
+    if found is None:
         raise NotAllowed(_("您无权新增该台账记录。"))
-    return min(scope.member_of)
+    return found

@@ -8,10 +8,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiedao.core.models import Community, Department, Grid, Jurisdiction, Tag, User
-from jiedao.core.scope import role_scope
+from jiedao.core import acting
+from jiedao.core.models import Community, Department, Grid, Tag, User
 from jiedao.registers import actions
-from jiedao.registers.access import Access
+from jiedao.registers.access import Access, jurisdiction_ids
 from jiedao.registers.models import SECTOR_TAG_SET, SOURCE_TAG_SET, LandParcel, LedgerType, ProjectKind
 from jiedao.registers.stages import PROJECT_FLOWS, Flow
 
@@ -19,13 +19,6 @@ DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="
 SMALL_DATE = forms.DateInput(
     attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"
 )
-
-
-def jurisdiction_ids(user: User, access: Access, *, write: bool = False) -> list[int]:
-    scope = role_scope(user, access.write if write else access.read)
-    if scope.superuser:
-        return list(Jurisdiction.objects.values_list("pk", flat=True))
-    return sorted(scope.member_of)
 
 
 def style(form: forms.Form) -> None:
@@ -38,13 +31,18 @@ def style(form: forms.Form) -> None:
 
 
 class RegisterForm(forms.Form):
-    """A form bound to the jurisdictions a user may edit in; subclasses narrow the choices."""
+    """A form bound to the jurisdictions a user may edit in (a new record: the one they act in,
+    where it will be filed); subclasses narrow the choices."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, user: User, access: Access, editing: bool = False, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.jur_ids = jurisdiction_ids(user, access, write=True)
+        if editing:
+            self.jur_ids = jurisdiction_ids(user, access, write=True)
+        else:
+            home = acting.acting_id(user, access.write)
+            self.jur_ids = [home] if home is not None else []
         self.editing = editing
         self.setup()
         style(self)

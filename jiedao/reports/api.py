@@ -7,7 +7,6 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,11 +14,10 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from jiedao.core.api.auth import current_user
-from jiedao.core.models import Jurisdiction
-from jiedao.reports.access import chosen, report_jurisdictions
+from jiedao.core.models import User
+from jiedao.reports.access import chosen, readable_reports, report_jurisdictions
 from jiedao.reports.actions import check_year, report_for
 from jiedao.reports.appendix import query_text
-from jiedao.reports.models import GeneratedReport
 
 router = Router(tags=["reports"])
 LIST_SIZE = 50
@@ -58,16 +56,16 @@ class StoredOut(Schema):
     download: str
 
 
-def _allowed(request: HttpRequest) -> QuerySet[Jurisdiction]:
-    allowed = report_jurisdictions(current_user(request))
-    if allowed is None:
+def _user(request: HttpRequest) -> User:
+    user = current_user(request)
+    if not report_jurisdictions(user):
         raise HttpError(403, _("只有街道领导和管理员可以查看年度总结。"))
-    return allowed
+    return user
 
 
 @router.get("/", response=list[StoredOut])
 def list_reports(request: HttpRequest) -> list[StoredOut]:
-    rows = GeneratedReport.objects.filter(jurisdiction__in=_allowed(request)).select_related("jurisdiction")
+    rows = readable_reports(_user(request)).select_related("jurisdiction")
     return [
         StoredOut(
             id=r.pk,
@@ -84,7 +82,7 @@ def list_reports(request: HttpRequest) -> list[StoredOut]:
 
 @router.get("/year/{year}", response=ReportOut)
 def year_report(request: HttpRequest, year: int, jurisdiction: str = "") -> ReportOut:
-    found = chosen(_allowed(request), jurisdiction)
+    found = chosen(_user(request), jurisdiction)
     if found is None:
         raise Http404
     try:

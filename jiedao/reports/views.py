@@ -9,31 +9,30 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from jiedao.core.models import Jurisdiction
-from jiedao.reports.access import chosen, report_jurisdictions
+from jiedao.core.models import Jurisdiction, User
+from jiedao.reports.access import chosen, readable_reports, report_by_id, report_jurisdictions
 from jiedao.reports.actions import check_year, generate_report, report_for
 from jiedao.reports.appendix import appendix_rows
-from jiedao.reports.models import GeneratedReport
 
 LIST_SIZE = 50
 
 
-def _jurisdictions(request: HttpRequest) -> QuerySet[Jurisdiction]:
-    allowed = report_jurisdictions(request.user)  # type: ignore[arg-type]
-    if allowed is None:
+def _user(request: HttpRequest) -> User:
+    """The signed-in user, refused (403) unless they read some jurisdiction's reports."""
+    user: User = request.user  # type: ignore[assignment]
+    if not report_jurisdictions(user):
         raise PermissionDenied
-    return allowed
+    return user
 
 
-def _chosen(allowed: QuerySet[Jurisdiction], value: str | None) -> Jurisdiction:
-    found = chosen(allowed, value)
+def _chosen(user: User, value: str | None) -> Jurisdiction:
+    found = chosen(user, value)
     if found is None:
         raise Http404
     return found
@@ -47,28 +46,29 @@ def _years() -> list[int]:
 @login_required
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
-    allowed = _jurisdictions(request)
-    reports = (
-        GeneratedReport.objects.filter(jurisdiction__in=allowed)
-        .select_related("jurisdiction", "created_by")
-        .order_by("-created_at", "-id")[:LIST_SIZE]
-    )
-    context = {"reports": reports, "jurisdictions": list(allowed), "years": _years()}
+    user = _user(request)
+    reports = readable_reports(user).select_related("jurisdiction", "created_by")
+    context = {
+        "reports": reports.order_by("-created_at", "-id")[:LIST_SIZE],
+        "jurisdictions": report_jurisdictions(user),
+        "acting": chosen(user, None),
+        "years": _years(),
+    }
     return render(request, "reports/list.html", context)
 
 
 @login_required
 @require_POST
 def generate(request: HttpRequest) -> HttpResponse:
-    allowed = _jurisdictions(request)
-    jurisdiction = _chosen(allowed, request.POST.get("jurisdiction"))
+    user = _user(request)
+    jurisdiction = _chosen(user, request.POST.get("jurisdiction"))
     try:
         year = int(request.POST.get("year", ""))
         check_year(year)
     except (ValueError, ValidationError):
         messages.error(request, _("请选择有效的年度。"))
         return redirect("reports:list")
-    stored = generate_report(acting_user=request.user, jurisdiction=jurisdiction, year=year)  # type: ignore[arg-type]
+    stored = generate_report(acting_user=user, jurisdiction=jurisdiction, year=year)
     messages.success(
         request, _("已生成《%(title)s》，含 %(n)d 个数字。") % {"title": stored.title, "n": stored.figures}
     )
@@ -78,18 +78,14 @@ def generate(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def download(request: HttpRequest, pk: int) -> FileResponse:
-    allowed = _jurisdictions(request)
-    stored = GeneratedReport.objects.filter(pk=pk, jurisdiction__in=allowed).first()
-    if stored is None:
-        raise Http404
+    stored = report_by_id(_user(request), pk)
     return FileResponse(stored.file.open("rb"), as_attachment=True, filename=f"{stored.title}.docx")
 
 
 @login_required
 @require_GET
 def year_view(request: HttpRequest, year: int) -> HttpResponse:
-    allowed = _jurisdictions(request)
-    jurisdiction = _chosen(allowed, request.GET.get("jurisdiction"))
+    jurisdiction = _chosen(_user(request), request.GET.get("jurisdiction"))
     try:
         check_year(year)
     except ValidationError:

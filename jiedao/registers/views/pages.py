@@ -13,56 +13,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from jiedao.core.audit import history
-from jiedao.core.models import Community, Department, Grid, Tag
 from jiedao.registers import access as acc
 from jiedao.registers.actions.base import stage_history
 from jiedao.registers.catalog import LEDGER, RegisterDef
+from jiedao.registers.choices import filter_choices
 from jiedao.registers.excel.export import export_workbook
-from jiedao.registers.filters import DUE
-from jiedao.registers.forms import PlannedForm, StageForm, jurisdiction_ids
-from jiedao.registers.models import SECTOR_TAG_SET, SOURCE_TAG_SET, LedgerType, ProjectKind
+from jiedao.registers.forms import PlannedForm, StageForm
 from jiedao.registers.views.common import cell, register_for, user_of
 
 PAGE_SIZE = 20
-
-
-def _filter_choices(rdef: RegisterDef, jur_ids: list[int]) -> list[tuple[str, Any, list[tuple[Any, str]]]]:
-    """(parameter, label, options) for the selects of the filter bar."""
-    from django.utils.translation import gettext as _
-
-    fields = rdef.filter.exact
-    out: list[tuple[str, Any, list[tuple[Any, str]]]] = []
-    if "kind" in fields:
-        out.append(("kind", _("项目类型"), [(k, str(v)) for k, v in ProjectKind.choices]))
-    if "stage" in fields:
-        out.append(("stage", _("阶段"), [(k, str(v)) for k, v in rdef.stage_choices()]))
-    if rdef.filter.dated == "milestones":
-        out.append(("due", _("节点"), [(k, str(v)) for k, v in DUE.items()]))
-    tags = Tag.objects.filter(jurisdiction_id__in=jur_ids)
-    if "sector" in fields:
-        out.append(("sector", _("产业领域"), [(t.pk, t.name) for t in tags.filter(tag_set=SECTOR_TAG_SET)]))
-    if "source" in fields:
-        out.append(("source", _("项目来源"), [(t.pk, t.name) for t in tags.filter(tag_set=SOURCE_TAG_SET)]))
-    if "type" in fields:
-        types = list(LedgerType.objects.filter(jurisdiction_id__in=jur_ids))
-        out.append(("type", _("类型"), [(t.pk, t.name) for t in types]))
-        levels = {lv["code"]: lv["name"] for t in types for lv in t.levels or []}
-        out.append(("level", _("级别"), list(levels.items())))
-    if "community" in fields:
-        out.append(
-            (
-                "community",
-                _("村社"),
-                list(Community.objects.filter(jurisdiction_id__in=jur_ids).values_list("pk", "name")),
-            )
-        )
-    if "grid" in fields:
-        grids = Grid.objects.filter(jurisdiction_id__in=jur_ids, boundary_set__active=True)
-        out.append(("grid", _("网格"), list(grids.values_list("pk", "name"))))
-    if "department" in fields:
-        depts = Department.objects.filter(jurisdiction_id__in=jur_ids)
-        out.append(("department", _("部门"), list(depts.values_list("pk", "name"))))
-    return out
 
 
 def _cell(value: Any) -> tuple[str, bool]:
@@ -86,7 +45,7 @@ def register_list(request: HttpRequest, key: str) -> HttpResponse:
         "rows": rows,
         "page": page,
         "query": query,
-        "choices": _filter_choices(rdef, jurisdiction_ids(user, rdef.access)),
+        "choices": filter_choices(user, rdef),
         "can_add": acc.can_add(user, rdef.access),
         "can_import": rdef.key != "structures" and acc.can_add(user, rdef.access),
         "detail_url": f"registers:{rdef.key}_detail",

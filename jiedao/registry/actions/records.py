@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.core import crypto
+from jiedao.core.acting import acting_id
 from jiedao.core.audit import snapshot
 from jiedao.core.geo import locate_grid, validate_point
 from jiedao.core.models import Community, Grid, Tag, User
-from jiedao.core.scope import scope_of
 from jiedao.registry.actions.base import (
     create_record,
     locate,
@@ -103,8 +103,7 @@ def _grid_at(user: User, community: Community | None, point: tuple[float, float]
     if community is not None:
         jurisdiction_id: int | None = community.jurisdiction_id
     else:
-        member_of = scope_of(user).member_of
-        jurisdiction_id = next(iter(member_of)) if len(member_of) == 1 else None
+        jurisdiction_id = acting_id(user)  # no community chosen: where the user acts
     if jurisdiction_id is None:
         return None
     grid = locate_grid(jurisdiction_id, *point)
