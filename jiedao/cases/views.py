@@ -146,7 +146,7 @@ def create(request: HttpRequest, surface: Surface, intake: Intake | None = None)
     intake = intake or surface.intake
     assert intake is not None
     data = request.POST if request.method == "POST" else None
-    context = intake.form_context(request, data)
+    context = {"surface": surface, **intake.form_context(request, data)}
     if data is None:
         return render(request, intake.template, context)
     try:

@@ -7,20 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from django.apps import AppConfig, apps
 from django.test import Client
-from django.urls import path
-from ninja import NinjaAPI
 
-from jiedao import urls as project_urls
-from jiedao.core import discovery, menu
-from jiedao.core.api.auth import AUTH
+from jiedao.core import discovery
 from jiedao.core.indicators import indicator_sections
 from jiedao.core.models import User
+from tests.core.install import install_app
 
 ROOT = Path(__file__).resolve().parents[2] / "jiedao"
 SHELL = {"core", "api", "web"}  # the layers these files belong to
@@ -85,19 +81,7 @@ def test_dashboard_sections_come_from_the_apps_in_order() -> None:
 @pytest.fixture
 def tryout(monkeypatch: pytest.MonkeyPatch, settings: Any) -> AppConfig:
     """The project with one more app, as if its line were added to INSTALLED_APPS."""
-    config = AppConfig.create("tests.core.tryout.apps.TryoutConfig")
-    installed = list(apps.get_app_configs())
-    monkeypatch.setattr(discovery, "_configs", lambda: [*installed, config])
-    for registry in ("_ENTRIES", "_SHORTCUTS", "_PANELS"):  # forget its entries afterwards
-        monkeypatch.setattr(menu, registry, list(getattr(menu, registry)))
-    config.ready()
-    api = NinjaAPI(urls_namespace="api")
-    discovery.mount_api(api, AUTH)
-    urlconf = ModuleType("tryout_urls")
-    django_own = [p for p in project_urls.urlpatterns if str(p.pattern) in ("i18n/", "admin/")]
-    urlconf.urlpatterns = [*django_own, path("api/", api.urls), *discovery.page_urls()]  # type: ignore[attr-defined]
-    settings.ROOT_URLCONF = urlconf
-    return config
+    return install_app("tests.core.tryout.apps.TryoutConfig", monkeypatch, settings)
 
 
 def _bar(body: str) -> list[str]:
