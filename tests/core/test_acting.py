@@ -272,7 +272,7 @@ def test_a_token_call_registers_a_dispute_where_its_header_says(
     api, auth = Client(), _bearer(both)
     body = dispute_form(other_jurisdiction)
     ok = api.post(
-        "/api/mediation/cases",
+        "/api/mediation",
         body,
         content_type="application/json",
         HTTP_X_JURISDICTION=str(other_jurisdiction.pk),
