@@ -235,8 +235,8 @@ def perform(
 def _audit_extension(
     kind: CaseKind, row: Model, before: dict[str, Any], action: str, user: User | None, jurisdiction_id: int
 ) -> None:
-    """What the transition's effect changed in the kind's own row, as its own audit entry."""
-    row.refresh_from_db()
+    """What the transition's effect changed in the kind's own row, as its own audit entry. The
+    effects change and save this very object (`ctx.extension`), so no second read is needed."""
     after = audit.snapshot(row, kind.extension_fields())
     changed = [name for name in after if after[name] != before.get(name)]
     if changed:

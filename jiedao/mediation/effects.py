@@ -36,7 +36,11 @@ from jiedao.mediation.models import (
 CONFIRMATION = "mediation.judicial_confirmation"
 
 
-def _dispute(case: Case) -> Dispute:
+def _dispute(case: Case, ctx: EffectContext | None = None) -> Dispute:
+    """The case's Dispute: the row the engine read for this transition (so its audit sees what
+    the effect changes), else read now (a caller outside perform(), e.g. the demo)."""
+    if ctx is not None and isinstance(ctx.extension, Dispute) and ctx.extension.pk == case.pk:
+        return ctx.extension
     return Dispute.objects.select_related("room").get(pk=case.pk)
 
 
@@ -67,7 +71,7 @@ def assign(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
         raise InvalidInput(
             _("请选择%(room)s的调解员（须为该调解室成员）。") % {"room": room.name}, field="mediator"
         )
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     previous = dispute.room.name if dispute.room else ""
     dispute.room = room
     dispute.mediator = mediator
@@ -86,7 +90,7 @@ def add_party(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     id_number = inputs.id_number(payload, "party_id_number")
     phone = inputs.phone(payload, "party_phone")
     address = inputs.text(payload, "party_address", _("住址"), 200, required=False)
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     order = dispute.parties.filter(role=role).count()
     Party.objects.create(
         dispute=dispute, role=role, name=name, id_number=id_number, phone=phone, address=address, order=order
@@ -99,7 +103,7 @@ def record_session(case: Case, payload: dict[str, Any], ctx: EffectContext) -> N
     place = inputs.text(payload, "place", _("调解地点"), 100, required=False)
     attendees = inputs.text(payload, "attendees", _("参加人员"), 500)
     record = inputs.text(payload, "record", _("笔录内容"), 20000)
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     seq = dispute.sessions.count() + 1
     Session.objects.create(
         dispute=dispute,
@@ -127,7 +131,7 @@ def agree(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     """调解成功: the agreement's terms and effective date; the 司法确认 window starts that day."""
     terms = inputs.text(payload, "terms", _("协议内容"), 20000)
     effective = inputs.required_day(payload, "effective_on", _("协议生效日期"), not_before=_local_day(case))
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     check_parties(dispute)
     if not dispute.sessions.exists():
         raise InvalidInput(_("请先记录至少一次调解，再登记调解协议。"), code="no_session")
@@ -156,7 +160,7 @@ def _conclude(case: Case, ctx: EffectContext) -> None:
 
 
 def _fail(case: Case, route: str, ctx: EffectContext) -> Dispute:
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     dispute.outcome = Outcome.FAILED
     dispute.failure_route = route
     _conclude(case, ctx)
@@ -186,7 +190,7 @@ def refer_court(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None
 
 
 def court_result(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     reference = inputs.text(
         payload, "court_reference", _("法庭案号"), 60, required=not dispute.court_reference
     )
@@ -201,7 +205,7 @@ def court_result(case: Case, payload: dict[str, Any], ctx: EffectContext) -> Non
 def record_fulfilment(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     allowed = {k: v for k, v in Fulfilment.choices if k}
     value = inputs.choice(payload, "fulfilment", _("履行情况"), allowed)
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     dispute.fulfilment = value
     dispute.save(update_fields=["fulfilment"])
     ctx.data["fulfilment"] = value
@@ -209,7 +213,7 @@ def record_fulfilment(case: Case, payload: dict[str, Any], ctx: EffectContext) -
 
 def apply_confirmation(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     """司法确认申请: refused once the window (人民调解法 §33, 30 days from taking effect) has passed."""
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     applied = inputs.required_day(
         payload, "applied_on", _("申请日期"), not_before=dispute.agreement_effective
     )
@@ -235,7 +239,7 @@ def apply_confirmation(case: Case, payload: dict[str, Any], ctx: EffectContext) 
 
 
 def _ruling(case: Case, payload: dict[str, Any], ctx: EffectContext, ruling: str) -> None:
-    dispute = _dispute(case)
+    dispute = _dispute(case, ctx)
     ruling_on = inputs.required_day(
         payload, "ruling_on", _("裁定日期"), not_before=dispute.confirmation_applied_on
     )

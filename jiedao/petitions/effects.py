@@ -25,7 +25,11 @@ from jiedao.petitions.models import BacklogOutcome, Petition, Stage
 BACKLOG_LEVELS = ("国家级", "省级", "市级", "区级", "街道级")
 
 
-def petition_of(case: Case) -> Petition:
+def petition_of(case: Case, ctx: EffectContext | None = None) -> Petition:
+    """The case's Petition: the row the engine read for this transition (so its audit sees what
+    the effect changes), else read now (a caller outside perform(), e.g. the demo)."""
+    if ctx is not None and isinstance(ctx.extension, Petition) and ctx.extension.pk == case.pk:
+        return ctx.extension
     return Petition.objects.select_for_update().get(case_id=case.pk)
 
 
@@ -48,7 +52,7 @@ def _terminated_after_recheck(petition: Petition) -> bool:
 
 
 def accept(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    petition = petition_of(case)
+    petition = petition_of(case, ctx)
     if petition.stage == Stage.INITIAL and _terminated_after_recheck(petition):
         raise InvalidInput(_("该信访事项已经复核终结，不再受理，请作不予受理处理。"), code="terminated")
     case.accepted_at = ctx.now
@@ -64,7 +68,7 @@ def accept(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
 
 def decide_without_accepting(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     """不予受理: the written notice states the reason (the note)."""
-    petition = petition_of(case)
+    petition = petition_of(case, ctx)
     petition.decided_at = ctx.now
     petition.save(update_fields=["decided_at"])
     _stop_acceptance_clock(case, ctx.now)
@@ -74,7 +78,7 @@ def decide_without_accepting(case: Case, payload: dict[str, Any], ctx: EffectCon
 def transfer(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     """转送: the matter belongs to another authority; it leaves this 街道's books."""
     body = inputs.text(payload, "transferred_to", _("转送机关"), 100)
-    petition = petition_of(case)
+    petition = petition_of(case, ctx)
     petition.transferred_to = body
     petition.decided_at = ctx.now
     petition.save(update_fields=["transferred_to", "decided_at"])
@@ -100,7 +104,7 @@ def give_back(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
 def reply(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
     """答复: the written reply; opens the window for 复查 (or 复核) unless this was the 复核."""
     case.result = inputs.text(payload, "result", _("答复意见"), 5000)
-    petition = petition_of(case)
+    petition = petition_of(case, ctx)
     case.resolved_at = ctx.now
     case.pending_extension_days = None
     petition.replied_at = ctx.now
@@ -114,7 +118,7 @@ def reply(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
 
 
 def request_extension(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    petition = petition_of(case)
+    petition = petition_of(case, ctx)
     rule = get_profile(petition.profile).rule("petition.extension_max")
     if case.extension_days:
         raise InvalidInput(_("每件信访事项只能延期一次，本件已经延期。"), field="extension_days")
@@ -131,7 +135,7 @@ def request_extension(case: Case, payload: dict[str, Any], ctx: EffectContext) -
 
 
 def approve_extension(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    petition = petition_of(case)
+    petition = petition_of(case, ctx)
     rule = get_profile(petition.profile).rule("petition.extension_max")
     days = case.pending_extension_days or 0
     case.pending_extension_days = None
@@ -162,7 +166,7 @@ def follow_up_refusal(petition: Petition | None, stage: Stage) -> str | None:
 def _follow_up(case: Case, ctx: EffectContext, stage: Stage) -> None:
     from jiedao.petitions.intake import open_follow_up
 
-    petition = ctx.extension if isinstance(ctx.extension, Petition) else petition_of(case)
+    petition = petition_of(case, ctx)
     if petition.replied_at is None or petition.follow_up_until is None:
         raise InvalidInput(_("尚未作出答复意见，不能申请复查或复核。"))
     if ctx.now > petition.follow_up_until:
@@ -204,7 +208,7 @@ def _leader(case: Case, payload: dict[str, Any]) -> User:
 
 
 def mark_backlog(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    petition = petition_of(case)  # not yet a backlog case: the transition's guard
+    petition = petition_of(case, ctx)  # not yet a backlog case: the transition's guard
     leader = _leader(case, payload)
     level = str(payload.get("backlog_level") or "").strip()
     if level not in BACKLOG_LEVELS:
@@ -217,7 +221,7 @@ def mark_backlog(case: Case, payload: dict[str, Any], ctx: EffectContext) -> Non
 
 
 def resolve_backlog(case: Case, payload: dict[str, Any], ctx: EffectContext) -> None:
-    petition = petition_of(case)  # an unresolved backlog case: the transition's guard
+    petition = petition_of(case, ctx)  # an unresolved backlog case: the transition's guard
     outcome = str(payload.get("outcome") or "")
     if outcome not in BacklogOutcome.values:
         raise InvalidInput(_("请选择化解结果。"), field="outcome")
