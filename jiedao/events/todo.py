@@ -6,14 +6,11 @@ its link opens always agree; each source counts all of its numbers in one query.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from jiedao.cases.queries import visible_cases
+from jiedao.cases.todo import kind_counts
 from jiedao.core.models import Community, Department, Grid, InspectionArea, Role, User
 from jiedao.core.scope import Scope
 from jiedao.core.todo import (
@@ -22,23 +19,15 @@ from jiedao.core.todo import (
     TodoItem,
     TodoSource,
     Want,
-    counted,
     per_unit,
     register_todo,
     units_of,
 )
-from jiedao.events.filters import EventFilter
 from jiedao.events.kind import KIND
 
 
-def _condition(params: Mapping[str, Any]) -> Q:
-    return EventFilter.parse(params).condition()
-
-
 def _count(user: User, wants: list[Want]) -> list[TodoItem]:
-    if not wants:
-        return []
-    return counted(visible_cases(user, KIND), wants, condition=_condition, url=reverse("events:list"))
+    return kind_counts(user, KIND, wants)
 
 
 def _per_unit(

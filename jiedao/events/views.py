@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case as Choose
 from django.db.models import IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
@@ -29,29 +28,13 @@ from jiedao.core.scope import scope_of
 from jiedao.core.todo import roles_held
 from jiedao.events import categories, stats
 from jiedao.events.forms import PublicRateForm
-from jiedao.events.kind import KIND, READERS
+from jiedao.events.kind import KIND
 
-PAGE_SIZE = 20
 TOP = 10
-LIST_ROLES = READERS
-SESSION_CREATED = "events_created"
 
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
-
-
-def _require(request: HttpRequest, roles: tuple[str, ...]) -> None:
-    if not scope_of(_user(request)).has(*roles):
-        raise PermissionDenied
-
-
-def _jurisdictions(user: User) -> set[int] | None:
-    scope = scope_of(user)
-    return None if scope.superuser else set(scope.member_of)
-
-
-# ---------------------------------------------------------------- intake helpers
 
 
 @login_required

@@ -6,26 +6,18 @@ is the dispute list's own filter over them, so a count and the list its link ope
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from jiedao.cases.todo import kind_counts
 from jiedao.core.models import Role, User
 from jiedao.core.scope import Scope
-from jiedao.core.todo import TONE_LATE, TONE_SOON, TodoItem, TodoSource, Want, counted, register_todo
-from jiedao.mediation.filters import MediationFilter
-from jiedao.mediation.queries import mediation_cases
-
-
-def _condition(params: Mapping[str, Any]) -> Q:
-    return MediationFilter.parse(params).condition()
+from jiedao.core.todo import TONE_LATE, TONE_SOON, TodoItem, TodoSource, Want, register_todo
+from jiedao.mediation.kind import KIND
 
 
 def _count(user: User, wants: list[Want]) -> list[TodoItem]:
-    return counted(mediation_cases(user), wants, condition=_condition, url=reverse("mediation:list"))
+    return kind_counts(user, KIND, wants)
 
 
 def mediator(user: User, scope: Scope) -> list[TodoItem]:

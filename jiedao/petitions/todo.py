@@ -6,14 +6,9 @@ list its link opens agree; each source counts all of its numbers in one query.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from jiedao.cases.queries import visible_cases
+from jiedao.cases.todo import kind_counts
 from jiedao.core.models import Department, Role, User
 from jiedao.core.scope import Scope
 from jiedao.core.todo import (
@@ -22,22 +17,14 @@ from jiedao.core.todo import (
     TodoItem,
     TodoSource,
     Want,
-    counted,
     per_unit,
     register_todo,
 )
-from jiedao.petitions.filters import PetitionFilter
 from jiedao.petitions.kind import KIND
 
 
-def _condition(params: Mapping[str, Any]) -> Q:
-    return PetitionFilter.parse(params).condition()
-
-
 def _count(user: User, wants: list[Want]) -> list[TodoItem]:
-    if not wants:
-        return []
-    return counted(visible_cases(user, KIND), wants, condition=_condition, url=reverse("petitions:list"))
+    return kind_counts(user, KIND, wants)
 
 
 def dispatcher(user: User, scope: Scope) -> list[TodoItem]:
