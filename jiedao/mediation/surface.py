@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.cases import surface as s
 from jiedao.cases.models import Case
+from jiedao.core.acting import acting_jurisdiction
 from jiedao.core.errors import Forbidden
 from jiedao.core.models import Jurisdiction, User
 from jiedao.core.scope import scope_of
@@ -30,9 +32,11 @@ NO_FROM_EVENT = _("您没有从事件转调解的权限。")
 
 
 def _home(user: User) -> Jurisdiction:
-    from jiedao.mediation.views import home_jurisdiction  # views import this module
-
-    return home_jurisdiction(user)
+    """The jurisdiction the user acts in (`jiedao.core.acting`); 403 for one who acts in none."""
+    found = acting_jurisdiction(user)
+    if found is None:
+        raise PermissionDenied
+    return found
 
 
 def _filter_form(initial: dict[str, str], user: User) -> FilterForm:

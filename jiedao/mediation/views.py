@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,9 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from jiedao.cases import views as case_views
 from jiedao.core.access import page_access
-from jiedao.core.acting import acting_jurisdiction
 from jiedao.core.indicators import Period
-from jiedao.core.models import Jurisdiction, User
+from jiedao.core.models import User
 from jiedao.mediation import stats
 from jiedao.mediation.kind import FROM_EVENT_ROLES, READERS
 from jiedao.mediation.queries import room_workload
@@ -28,14 +26,6 @@ from jiedao.mediation.surface import FROM_EVENT, SURFACE
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
-
-
-def home_jurisdiction(user: User) -> Jurisdiction:
-    """The jurisdiction the user acts in (`jiedao.core.acting`); 403 for one who acts in none."""
-    found = acting_jurisdiction(user)
-    if found is None:
-        raise PermissionDenied
-    return found
 
 
 # ---------------------------------------------------------------- from an event
