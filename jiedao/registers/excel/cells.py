@@ -14,6 +14,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from jiedao.core.excel import unescape
+
 # unit of a column → the suffixes that mean it
 UNIT_ALIASES = {
     "亩": ("", "亩"),
@@ -36,6 +38,7 @@ class CellError(ValueError):
 
 
 def text(value: Any) -> str:
+    value = unescape(value)  # our own export's quote before text that looked like a formula
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

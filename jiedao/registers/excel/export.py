@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from jiedao.core.excel import append_row
 from jiedao.registers.catalog import RegisterDef
 
 MAX_ROWS = 50_000
@@ -33,15 +34,14 @@ def export_workbook(rdef: RegisterDef, qs: QuerySet[Any]) -> bytes:
     assert ws is not None
     ws.title = str(rdef.label)[:31]
     headers = [str(c.header) for c in rdef.columns]
-    ws.append(headers)
+    append_row(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     widths = [max(8, len(h) * 2 + 2) for h in headers]
     for n, obj in enumerate(
         qs[:MAX_ROWS].iterator(chunk_size=500) if not rdef.prefetch else qs[:MAX_ROWS], 2
     ):
-        values = [_value(c.value(obj)) for c in rdef.columns]
-        ws.append(values)
+        values = append_row(ws, (_value(c.value(obj)) for c in rdef.columns))
         for i, v in enumerate(values):
             cell = ws.cell(row=n, column=i + 1)
             if isinstance(v, date):

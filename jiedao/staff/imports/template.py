@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from jiedao.core import staffing
+from jiedao.core.excel import append_row
 from jiedao.core.models import Community, Department, Grid, InspectionArea, Jurisdiction
 from jiedao.staff.imports import columns as col
 from jiedao.staff.imports.validate import COLUMN_OF_ROLE
@@ -54,12 +55,12 @@ def _instructions(sheet: Any, jurisdiction: Jurisdiction, bold: Any) -> None:
     headers = {c.key: c.header for c in col.columns()}
 
     def title(*cells: Any) -> None:
-        sheet.append([str(v) for v in cells])
+        append_row(sheet, (str(v) for v in cells))
         for cell in sheet[sheet.max_row]:
             cell.font = bold
 
     def line(*cells: Any) -> None:
-        sheet.append([str(v) for v in cells])
+        append_row(sheet, (str(v) for v in cells))
 
     title(_("人员导入说明：%(name)s") % {"name": jurisdiction.name})
     line(_("在“人员”表第2行起每行填写一人；整个文件先全部检查，有任何错误都不导入，并逐行列出原因。"))
