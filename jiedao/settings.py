@@ -205,4 +205,24 @@ LOGGING = {
 }
 
 SESSION_COOKIE_AGE = 12 * 3600
-X_FRAME_OPTIONS = "SAMEORIGIN"
+
+
+# Safe outputs (等保 2.0): TLS behind a proxy, cookies, HSTS, no caching of personal data.
+# A deployment sets these from the environment (README "配置", docs/运维手册.md §2); the defaults
+# keep plain-HTTP development and tests working.
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "0") == "1"
+
+
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_flag("JIEDAO_SECURE_COOKIES")
+SECURE_SSL_REDIRECT = _env_flag("JIEDAO_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(os.environ.get("JIEDAO_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("JIEDAO_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = _env_flag("JIEDAO_HSTS_PRELOAD")
+# The header a TLS-terminating proxy sets, e.g. "X-Forwarded-Proto": only behind a proxy that
+# overwrites it, or a client could claim HTTPS.
+_proxy_header = os.environ.get("JIEDAO_PROXY_SSL_HEADER", "")
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+X_FRAME_OPTIONS = "DENY"  # no page of ours is framed, not even by ourselves
+MIDDLEWARE += ["jiedao.core.middleware.NoStoreForSignedInMiddleware"]
