@@ -156,6 +156,7 @@ STATICFILES_DIRS = [
     ("vendor/echarts", _NODE / "echarts" / "dist"),
     ("vendor/leaflet", _NODE / "leaflet" / "dist"),
     ("vendor/bootstrap", _NODE / "bootstrap" / "dist"),
+    ("vendor/swagger-ui", _NODE / "swagger-ui-dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

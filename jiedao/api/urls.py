@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from jiedao.api import reference
+from jiedao.api.docs import LocalSwagger
 from jiedao.core.api import errors
 from jiedao.core.api.auth import AUTH
 from jiedao.core.discovery import mount_api
@@ -16,6 +17,7 @@ api = NinjaAPI(
         _("街道智治平台接口。认证：Authorization: Bearer <令牌>（jiedao token create --user 用户名）。")
     ),
     urls_namespace="api",
+    docs=LocalSwagger(),
 )
 errors.install(api)
 api.add_router("/", reference.router)
