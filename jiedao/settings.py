@@ -226,4 +226,22 @@ _proxy_header = os.environ.get("JIEDAO_PROXY_SSL_HEADER", "")
 if _proxy_header:
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
 X_FRAME_OPTIONS = "DENY"  # no page of ours is framed, not even by ourselves
-MIDDLEWARE += ["jiedao.core.middleware.NoStoreForSignedInMiddleware"]
+MIDDLEWARE += ["jiedao.core.middleware.NoStoreForSignedInMiddleware", "csp.middleware.CSPMiddleware"]
+
+# Content Security Policy (django-csp) on every page: scripts, styles, fonts and data only from
+# this server, so an injected <script> or a foreign asset does not run or load. Styles allow
+# 'unsafe-inline' because templates, htmx and ECharts set style attributes; no script does.
+# Images may also come from the map tile server a deployment names.
+_tile_origin = "/".join(MAP_TILE_URL.split("/")[:3]) if MAP_TILE_URL.startswith("http") else ""
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *([_tile_origin] if _tile_origin else [])],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
