@@ -91,7 +91,7 @@ def test_event_from_grid_report_to_archive(
     phone.fill("#id_title", "楼道堆放杂物")
     phone.fill("#id_description", "3号楼楼道堆放大量杂物，存在消防隐患。")
     phone.click(".jd-locate")
-    phone.wait_for_function("document.getElementById('id_lat').value !== ''")
+    phone.wait_for_function("() => document.getElementById('id_lat').value !== ''")
     assert "第1网格" in phone.inner_text(".jd-pick-status")
     photo: FilePayload = {"name": "scene.png", "mimeType": "image/png", "buffer": make_png()}
     phone.set_input_files("#id_photo", files=[photo])

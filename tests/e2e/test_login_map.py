@@ -105,6 +105,7 @@ def test_mappick_sets_inputs_and_names_the_grid(world, live_server, page: Page) 
     page.context.grant_permissions(["geolocation"], origin=live_server.url)
     page.context.set_geolocation({"latitude": 27.995, "longitude": 120.705})
     page.click("#pick .jd-locate")
-    page.wait_for_function("document.getElementById('lat').value === '27.995000'")
+    # A function, not an expression: Playwright evals an expression, and the CSP blocks eval.
+    page.wait_for_function("() => document.getElementById('lat').value === '27.995000'")
     assert page.input_value("#lng") == "120.705000"
     assert "第4网格（西山村）" in page.inner_text(".jd-pick-status")

@@ -42,6 +42,15 @@ NAMES = [
 ]
 
 
+def _check_deploy(**values: object) -> str:
+    """`check --deploy` under these settings, without the browser tests' async flag (tests/e2e)."""
+    out, err = StringIO(), StringIO()
+    with mock.patch.dict(os.environ), override_settings(**values):
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        call_command("check", deploy=True, stdout=out, stderr=err)
+    return out.getvalue() + err.getvalue()
+
+
 def _production_settings() -> dict[str, object]:
     import jiedao.settings as module
 
@@ -64,19 +73,13 @@ def test_the_documented_production_env_is_in_the_guide():
 def test_check_deploy_is_clean_under_the_production_env():
     values = _production_settings()
     assert values["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
-    out, err = StringIO(), StringIO()
-    with override_settings(**values):
-        call_command("check", deploy=True, stdout=out, stderr=err)
-    text = out.getvalue() + err.getvalue()
+    text = _check_deploy(**values)
     assert not re.findall(r"\(\w+\.W\d+\)", text), text
 
 
 def test_plain_development_settings_do_warn():
     # The test above could not pass by a check that prints nothing at all.
-    err = StringIO()
-    with override_settings(SESSION_COOKIE_SECURE=False, DEBUG=False):
-        call_command("check", deploy=True, stdout=StringIO(), stderr=err)
-    assert "security.W012" in err.getvalue()
+    assert "security.W012" in _check_deploy(SESSION_COOKIE_SECURE=False, DEBUG=False)
 
 
 @pytest.mark.django_db
