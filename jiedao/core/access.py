@@ -77,6 +77,14 @@ def access_of(url_name: str, *args: Any) -> Access | None:
         return None
 
 
+def may_open_path(scope: Scope | None, path: str) -> bool:
+    """`may_open` for a path already reversed (the navigation reverses each entry once)."""
+    if scope is None or not scope.user_id:
+        return False
+    access = _access_at(path)
+    return access is None or access.allows(scope)
+
+
 def may_open(scope: Scope | None, url_name: str, *args: Any) -> bool:
     """Whether a link to `url_name` should be shown to this scope: the page would serve it."""
     if scope is None or not scope.user_id:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 
-from jiedao.core.access import may_open
+from jiedao.core.access import may_open_path
 
 if TYPE_CHECKING:
     from jiedao.core.scope import Scope
@@ -120,30 +120,40 @@ def _shown(scope: Scope | None, items: Iterable[P]) -> list[tuple[P, str]]:
     for item in sorted(items, key=lambda i: i.order):
         if item.roles and not scope.has(*item.roles):
             continue
-        if not may_open(scope, item.url_name):  # the page itself would refuse the user
-            continue
         try:
-            out.append((item, reverse(item.url_name)))
+            url = reverse(item.url_name)
         except NoReverseMatch:
             continue
+        if may_open_path(scope, url):  # else the page itself would refuse the user
+            out.append((item, url))
     return out
 
 
-def menu_for(scope: Scope | None) -> list[MenuGroup]:
+Shown = list[tuple["MenuEntry", str]]
+
+
+def entries_shown(scope: Scope | None) -> Shown:
+    """The menu entries this user may open, with their URLs: worked out once per page and handed
+    to `menu_for` and `links_for`."""
+    return _shown(scope, _ENTRIES)
+
+
+def menu_for(scope: Scope | None, shown: Shown | None = None) -> list[MenuGroup]:
     """The dropdown groups and links this user may open, groups in registration order."""
     groups: dict[str, tuple[Promise | str, list[MenuLink]]] = {}
     for entry in _ENTRIES:  # the groups' order: that of their first registered entry
         if entry.group not in (BAR, ACCOUNT):
             groups.setdefault(str(entry.group), (entry.group, []))
-    for entry, url in _shown(scope, _ENTRIES):
+    for entry, url in entries_shown(scope) if shown is None else shown:
         if entry.group not in (BAR, ACCOUNT):
             groups[str(entry.group)][1].append(MenuLink(url, entry.label))
     return [MenuGroup(label, links) for label, links in groups.values() if links]
 
 
-def links_for(scope: Scope | None, group: str) -> list[MenuLink]:
+def links_for(scope: Scope | None, group: str, shown: Shown | None = None) -> list[MenuLink]:
     """The links of one place that is no dropdown (BAR, ACCOUNT) this user may open."""
-    return [MenuLink(url, e.label) for e, url in _shown(scope, _ENTRIES) if e.group == group]
+    entries = entries_shown(scope) if shown is None else shown
+    return [MenuLink(url, e.label) for e, url in entries if e.group == group]
 
 
 def shortcuts_for(scope: Scope | None) -> list[MenuLink]:

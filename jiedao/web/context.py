@@ -34,17 +34,18 @@ def map_config() -> dict[str, Any]:
 
 
 def nav(request: HttpRequest) -> dict[str, Any]:
-    from jiedao.core.menu import ACCOUNT, BAR, links_for, menu_for
+    from jiedao.core.menu import ACCOUNT, BAR, entries_shown, links_for, menu_for
     from jiedao.core.scope import scope_of
     from jiedao.web.queries import role_labels
 
     user = getattr(request, "user", None)
     scope = scope_of(user) if user is not None else None
+    shown = entries_shown(scope)
     return {
         "scope": scope,
         "user_role_labels": role_labels(scope) if scope is not None and scope.user_id else [],
         "map_config": map_config(),
-        "bar_menu": links_for(scope, BAR),
-        "extra_menu": menu_for(scope),
-        "account_menu": links_for(scope, ACCOUNT),
+        "bar_menu": links_for(scope, BAR, shown),
+        "extra_menu": menu_for(scope, shown),
+        "account_menu": links_for(scope, ACCOUNT, shown),
     }
