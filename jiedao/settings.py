@@ -135,9 +135,6 @@ LOGIN_REDIRECT_URL = "web:workbench"
 LOGOUT_REDIRECT_URL = "web:login"
 CSRF_FAILURE_VIEW = "jiedao.web.errors.csrf_failure"  # a page of the platform, JSON under /api/
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -206,3 +203,12 @@ LOGGING = {
 
 SESSION_COOKIE_AGE = 12 * 3600
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# 等保 身份鉴别 (jiedao/staff/passwords.py): password rules and age.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "jiedao.staff.passwords.LengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "jiedao.staff.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "jiedao.staff.passwords.UsernameValidator"},
+    {"NAME": "jiedao.staff.passwords.CommonValidator"},
+]
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("JIEDAO_PASSWORD_MAX_AGE_DAYS", "90"))  # 0: no limit

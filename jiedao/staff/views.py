@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -23,6 +24,7 @@ from jiedao.staff import actions
 from jiedao.staff.access import person_for, pick_jurisdiction, require_manager
 from jiedao.staff.forms import OwnPasswordForm, PersonForm, StaffFilterForm, apply_errors
 from jiedao.staff.history import entry_label
+from jiedao.staff.passwords import password_expired
 from jiedao.staff.queries import role_lines, search_staff
 from jiedao.staff.roles_form import (
     PREFIX,
@@ -257,6 +259,12 @@ def password_change(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/password_change.html",
-        {"form": form, "next": target, "forced": user.must_change_password},
+        {
+            "form": form,
+            "next": target,
+            "forced": user.must_change_password,
+            "expired": not user.must_change_password and password_expired(user),
+            "max_age_days": settings.PASSWORD_MAX_AGE_DAYS,
+        },
         status=status,
     )
