@@ -22,7 +22,7 @@ from jiedao.cases.kinds import REPORTER, CaseKind, get_kind
 from jiedao.cases.models import Action, Attachment, Case
 from jiedao.cases.sequences import next_value
 from jiedao.core import audit, crypto, filestore, rows
-from jiedao.core.errors import IllegalTransition, InvalidInput, NotFound, StaleVersion
+from jiedao.core.errors import Forbidden, IllegalTransition, InvalidInput, NotFound, StaleVersion
 from jiedao.core.models import Jurisdiction, User
 
 AUDIT_FIELDS = [
@@ -191,9 +191,7 @@ def perform(
             ):
                 raise IllegalTransition(_("评价码不正确。"), code="bad_code")
         elif not permissions.may_perform(acting_user, case, transition, extension):
-            raise IllegalTransition(
-                _("您无权对此案件执行“%(action)s”。") % {"action": transition.label}, code="forbidden"
-            )
+            raise Forbidden(_("您无权对此案件执行“%(action)s”。") % {"action": transition.label})
         if expected_version is not None and expected_version != case.version:
             raise StaleVersion(_("该案件已被他人更新，请刷新后重试。"))
         if transition.needs_note and not note:

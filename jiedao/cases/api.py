@@ -16,12 +16,12 @@ caller's scope (a department returning it): they performed it, so they see its r
 
 import json
 from dataclasses import fields
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from ninja.responses import NinjaJSONEncoder
-from pydantic import create_model
+from pydantic import AfterValidator, create_model
 
 from jiedao.cases import actions
 from jiedao.cases.kinds import CaseKind, Transition, get_kind
@@ -32,9 +32,10 @@ from jiedao.cases.serialize import case_detail, case_item
 from jiedao.cases.surface import ApiPart, Surface
 from jiedao.cases.views import extension_for_page
 from jiedao.core.api.auth import current_user
+from jiedao.core.api.schemas import DbInt
+from jiedao.core.ints import PAGE_MAX, parse_int
 
 PAGE_SIZE_MAX = 100
-PAGE_MAX = 100_000  # beyond the capped count; keeps OFFSET inside what every database takes
 
 
 def _camel(slug: str) -> str:
@@ -49,12 +50,21 @@ def _with_extension(base: type[Schema], name: str, part: ApiPart | None) -> type
     return model
 
 
+def _storable(text: str) -> str:
+    number = text.strip().lstrip("+-")
+    if number.isdigit() and parse_int(text) is None:
+        raise ValueError("integer out of range")
+    return text
+
+
 def _list_params(surface: Surface, name: str) -> type[Schema]:
     """The list's query parameters: page, page_size and the kind's filter fields, each as text
     that the filter parses leniently (a bad value narrows nothing rather than failing)."""
-    params: dict[str, Any] = {"page": (int, 1), "page_size": (int, 20)}
+    params: dict[str, Any] = {"page": (DbInt, 1), "page_size": (DbInt, 20)}
     for f in fields(surface.listing.filter):
-        params[f.name] = (str, "")
+        # An id filter stays lenient text, but a number no database column holds is a 422.
+        numeric = "int" in str(f.type)
+        params[f.name] = (Annotated[str, AfterValidator(_storable)] if numeric else str, "")
     model: type[Schema] = create_model(name, __base__=Schema, **params)
     return model
 
@@ -62,7 +72,7 @@ def _list_params(surface: Surface, name: str) -> type[Schema]:
 def _action_body(kind: CaseKind, action: str, transitions: list[Transition]) -> type[Schema]:
     """The body of one action: note, version and the action's declared inputs, typed. An action
     offered from several states with different inputs takes the union of them."""
-    inputs: dict[str, Any] = {"note": (str, ""), "version": (int | None, None)}
+    inputs: dict[str, Any] = {"note": (str, ""), "version": (DbInt | None, None)}
     for t in transitions:
         for i in t.inputs:
             inputs[i.name] = (i.python_type | None, None)
@@ -129,7 +139,7 @@ def case_router(surface: Surface, **router_kw: Any) -> Router:
         list_cases
     )
 
-    def get_one(request: HttpRequest, case_id: int) -> dict[str, Any]:
+    def get_one(request: HttpRequest, case_id: DbInt) -> dict[str, Any]:
         user = current_user(request)
         return dump.detail(get_case_for(user, case_id, kind.code), user)
 
@@ -184,7 +194,7 @@ def _action_endpoint(
     body_schema = _action_body(kind, action, transitions)
     names = [n for n in body_schema.model_fields if n not in ("note", "version")]
 
-    def perform(request: HttpRequest, case_id: int, body: body_schema) -> dict[str, Any]:  # type: ignore[valid-type]
+    def perform(request: HttpRequest, case_id: DbInt, body: body_schema) -> dict[str, Any]:  # type: ignore[valid-type]
         user = current_user(request)
         case = get_case_for(user, case_id, kind.code)
         data = body.model_dump(mode="json")  # type: ignore[attr-defined]

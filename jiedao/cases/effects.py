@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from jiedao.cases import clocks, inputs
 from jiedao.cases.models import Case, Rating
 from jiedao.core.errors import InvalidInput
+from jiedao.core.ints import parse_int
 from jiedao.core.models import Department, SLAPolicy, User
 
 MAX_EXTENSION_DAYS = 30
@@ -32,21 +33,18 @@ class EffectContext:
 
 
 def _int(payload: dict[str, Any], name: str, label: str) -> int:
-    raw: Any = payload.get(name)
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        raise InvalidInput(_("%(label)s必须是整数。") % {"label": label}, field=name) from None
+    value = parse_int(payload.get(name))
+    if value is None:
+        raise InvalidInput(_("%(label)s必须是整数。") % {"label": label}, field=name)
+    return value
 
 
 def _department(case: Case, payload: dict[str, Any]) -> Department:
     dep_id: Any = payload.get("department")
     dep = None
     if dep_id not in (None, ""):
-        try:
-            dep = Department.objects.filter(jurisdiction_id=case.jurisdiction_id, pk=int(dep_id)).first()
-        except (TypeError, ValueError):
-            dep = None
+        key = parse_int(dep_id)
+        dep = Department.objects.filter(jurisdiction_id=case.jurisdiction_id, pk=key).first() if key else None
     if dep is None:
         raise InvalidInput(_("请选择本街道的处置部门。"), field="department")
     return dep

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from jiedao.core.api.schemas import DbInt
 from jiedao.core.errors import InvalidInput
+from jiedao.core.text import clean
 
 if TYPE_CHECKING:
     from django.db.models import Model
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 # How an input is drawn: one of these names (cases/_actions.html renders each).
 WIDGETS = frozenset({"text", "textarea", "number", "date", "select", "radio", "grouped"})
 # What an input travels as in the API: the JSON type of its value.
-API_TYPES: dict[str, type] = {"text": str, "int": int, "date": date}
+API_TYPES: dict[str, Any] = {"text": str, "int": DbInt, "date": date}
 
 
 @dataclass
@@ -72,9 +74,18 @@ class Input:
 
 
 def text(
-    data: Mapping[str, Any], name: str, label: str | Promise, limit: int, *, required: bool = True
+    data: Mapping[str, Any],
+    name: str,
+    label: str | Promise,
+    limit: int,
+    *,
+    required: bool = True,
+    multiline: bool | None = None,
 ) -> str:
-    value = str(data.get(name) or "").strip()
+    """The text `name` of a form or body, cleaned of controls (core.text). Long texts
+    (descriptions, results) keep their line breaks unless told otherwise; short ones (titles,
+    names, addresses) are one line."""
+    value = clean(data.get(name) or "", multiline=limit > 200 if multiline is None else multiline)
     if required and not value:
         raise InvalidInput(_("请填写%(label)s。") % {"label": label}, field=name)
     if len(value) > limit:

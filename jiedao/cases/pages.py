@@ -22,6 +22,7 @@ from jiedao.cases.kinds import Transition, get_kind
 from jiedao.cases.models import Action, Attachment, Case, Rating, TimeStatus
 from jiedao.cases.permissions import UNREAD, allowed_transitions
 from jiedao.cases.queries import timeline
+from jiedao.core.ints import parse_int
 from jiedao.core.models import User
 
 TIME_COLORS = {
@@ -149,10 +150,7 @@ def _transition_fields(case: Case, action: str) -> tuple[str, ...]:
 
 
 def _version(raw: Any) -> int | None:
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        return None
+    return parse_int(raw)
 
 
 def perform_from_request(request: HttpRequest, case: Case, *, acting_user: User) -> tuple[Case, str]:

@@ -10,6 +10,7 @@ from django.http import Http404
 
 from jiedao.cases.kinds import all_kinds, get_kind
 from jiedao.cases.models import Action, Case
+from jiedao.core.ints import parse_int
 from jiedao.core.models import User
 from jiedao.core.scope import Scope, scope_of
 
@@ -98,14 +99,13 @@ def _visible(scope: Scope, user: User | None, kind: str | None) -> QuerySet[Case
 
 def get_case_for(user: User | None, pk: int | str, kind: str | None = None) -> Case:
     """The case if this user may read it; 404 alike for missing and forbidden."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    key = parse_int(pk)
+    if key is None:
+        raise Http404
     case = (
         visible_cases(user, kind)
         .select_related("category", "platform", "community", "grid", "department", "jurisdiction")
-        .filter(pk=pk)
+        .filter(pk=key)
         .first()
     )
     if case is None:

@@ -20,6 +20,7 @@ from typing import TypeGuard
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from jiedao.core.ints import parse_int
 from jiedao.core.models import Jurisdiction, RoleAssignment, User
 from jiedao.core.scope import assignments_of
 
@@ -81,10 +82,7 @@ def acting_id(user: User | None, roles: Roles = None) -> int | None:
 
 
 def _parse(value: object) -> int | None:
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        return None
+    return parse_int(value)
 
 
 def remember(user: User | None, value: object) -> bool:

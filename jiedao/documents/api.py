@@ -18,6 +18,7 @@ from ninja.errors import HttpError
 
 from jiedao.cases.queries import get_case_for
 from jiedao.core.api.auth import current_user
+from jiedao.core.api.schemas import DbInt
 from jiedao.documents import actions
 from jiedao.documents.models import IssuedDocument
 from jiedao.documents.queries import case_documents
@@ -67,7 +68,7 @@ def document_out(doc: IssuedDocument) -> dict[str, Any]:
 
 
 @router.get("/cases/{case_id}", response=CaseDocumentsOut, summary="案件的文书")
-def list_documents(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def list_documents(request: HttpRequest, case_id: DbInt) -> dict[str, Any]:
     user = current_user(request)
     panel = case_documents(user, get_case_for(user, case_id))
     return {
@@ -77,14 +78,14 @@ def list_documents(request: HttpRequest, case_id: int) -> dict[str, Any]:
 
 
 @router.post("/cases/{case_id}/{code}", response={201: DocumentOut}, summary="生成文书")
-def generate_document(request: HttpRequest, case_id: int, code: str) -> Status:
+def generate_document(request: HttpRequest, case_id: DbInt, code: str) -> Status:
     user = current_user(request)
     case = get_case_for(user, case_id)
     return Status(201, document_out(actions.generate(case.pk, code, acting_user=user)))
 
 
 @router.get("/{document_id}/download", url_name="download_document", summary="下载文书")
-def download_document(request: HttpRequest, document_id: int) -> FileResponse:
+def download_document(request: HttpRequest, document_id: DbInt) -> FileResponse:
     try:
         return docx_response(actions.open_document(document_id, acting_user=current_user(request)))
     except PermissionDenied as exc:

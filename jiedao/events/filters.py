@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from jiedao.cases.models import Case, TimeStatus
+from jiedao.core.ints import parse_int
 from jiedao.core.models import InspectionArea
 from jiedao.events.kind import OPEN
 
@@ -24,13 +25,6 @@ FLAGS = {
     "extension": Q(pending_extension_days__isnull=False),
     "unresolved": Q(state__in=UNRESOLVED),
 }
-
-
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _date_or_none(value: Any) -> date | None:
@@ -65,15 +59,15 @@ class EventFilter:
         get = params.get
         return cls(
             state=str(get("state") or "")[:20],
-            platform=_int_or_none(get("platform")),
-            category=_int_or_none(get("category")),
-            community=_int_or_none(get("community")),
-            grid=_int_or_none(get("grid")),
-            department=_int_or_none(get("department")),
+            platform=parse_int(get("platform")),
+            category=parse_int(get("category")),
+            community=parse_int(get("community")),
+            grid=parse_int(get("grid")),
+            department=parse_int(get("department")),
             channel=str(get("channel") or "")[:20],
             time_status=str(get("time_status") or "")[:6],
             flag=str(get("flag") or "") if get("flag") in FLAGS else "",
-            area=_int_or_none(get("area")),
+            area=parse_int(get("area")),
             date_from=_date_or_none(get("date_from")),
             date_to=_date_or_none(get("date_to")),
             q=str(get("q") or "").strip()[:100],

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from ninja import Schema
 
+from jiedao.core.api.schemas import DbInt
+
 
 class EventIn(Schema):
     title: str
     description: str
     channel: str | None = None
     urgency: str | None = None
-    category: int | None = None
+    category: DbInt | None = None
     lat: float | None = None
     lng: float | None = None
-    grid: int | None = None
+    grid: DbInt | None = None
     address: str | None = None
     reporter_name: str | None = None
     reporter_phone: str | None = None
@@ -23,5 +25,5 @@ class EventIn(Schema):
 class PublicRateIn(Schema):
     number: str
     code: str
-    rating: int
+    rating: DbInt
     rating_note: str = ""

@@ -19,7 +19,6 @@ from jiedao.events.filters import EventFilter
 from jiedao.events.forms import EventFilterForm, EventIntakeForm
 from jiedao.events.intake import intake_jurisdiction, reportable_grids, validate_event
 from jiedao.events.kind import INTAKE_ROLES, KIND
-from jiedao.events.queries import LIST_RELATED
 from jiedao.events.schemas import EventIn
 
 NO_INTAKE = _("您没有任何街道的上报权限。")
@@ -95,7 +94,7 @@ SURFACE = s.register_surface(
                 s.created(_("上报时间")),
             ],
             empty=_("没有符合条件的事件。"),
-            related=LIST_RELATED,
+            related=("category", "platform", "community", "grid", "department"),
         ),
         detail_template="events/detail.html",
         detail_context=_detail,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from jiedao.core.api.auth import current_user
+from jiedao.core.api.schemas import DbInt
 from jiedao.core.errors import InvalidInput
 from jiedao.core.indicators import records_for
 from jiedao.goals import actions, queries
@@ -66,8 +67,8 @@ class RecordPage(Schema):
 
 
 class ManualValueIn(Schema):
-    year: int
-    month: int = 0
+    year: DbInt
+    month: DbInt = 0
     value: Decimal
     source: str
     note: str = ""
@@ -99,7 +100,7 @@ class TargetOut(Schema):
 
 
 class PeriodParams(Schema):
-    jurisdiction: int | None = None
+    jurisdiction: DbInt | None = None
     start: str = ""
     end: str = ""
     period: str = ""
@@ -121,7 +122,7 @@ def _info(request: HttpRequest, code: str, jurisdiction: int | None) -> tuple[in
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="指标库")
-def list_indicators(request: HttpRequest, jurisdiction: int | None = None) -> list[dict[str, Any]]:
+def list_indicators(request: HttpRequest, jurisdiction: DbInt | None = None) -> list[dict[str, Any]]:
     jur = jurisdiction_for(current_user(request), {"jurisdiction": jurisdiction})
     return [{**i.__dict__, "filters": list(i.filters)} for i in catalog(jur.pk)]
 
@@ -138,7 +139,7 @@ def indicator_value(request: HttpRequest, code: str, params: Query[PeriodParams]
 
 @router.get("/indicators/{code}/records", response=RecordPage, summary="指标背后的记录")
 def indicator_records(
-    request: HttpRequest, code: str, params: Query[PeriodParams], page: int = 1, page_size: int = 20
+    request: HttpRequest, code: str, params: Query[PeriodParams], page: DbInt = 1, page_size: DbInt = 20
 ) -> dict[str, Any]:
     jid, info = _info(request, code, params.jurisdiction)
     period = _period(params)
@@ -159,7 +160,7 @@ def indicator_records(
 
 @router.post("/manual/{code}/values", response={201: ManualValueOut}, summary="填报手工指标值")
 def enter_value(
-    request: HttpRequest, code: str, body: ManualValueIn, jurisdiction: int | None = None
+    request: HttpRequest, code: str, body: ManualValueIn, jurisdiction: DbInt | None = None
 ) -> Status:
     user = current_user(request)
     jur = jurisdiction_for(user, {"jurisdiction": jurisdiction}, EDIT_ROLES)
@@ -171,7 +172,9 @@ def enter_value(
 
 
 @router.get("/targets", response=list[TargetOut], summary="目标及进度")
-def list_targets(request: HttpRequest, year: int, jurisdiction: int | None = None) -> list[dict[str, Any]]:
+def list_targets(
+    request: HttpRequest, year: DbInt, jurisdiction: DbInt | None = None
+) -> list[dict[str, Any]]:
     jur = jurisdiction_for(current_user(request), {"jurisdiction": jurisdiction})
     out = []
     for p in progress_for_year(jur.pk, year, timezone.localdate()):

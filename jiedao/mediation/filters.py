@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 
 from jiedao.cases.models import Case
 from jiedao.core.indicators import Period
+from jiedao.core.ints import parse_int
 from jiedao.mediation.kind import OPEN
 
 # Which date the period applies to: registration (登记) or the outcome (调结).
@@ -59,10 +60,10 @@ class MediationFilter:
         get = params.get
         basis = str(get("basis") or "received")
         return cls(
-            room=_lenient(int, get("room")),
-            dispute_type=_lenient(int, get("dispute_type")),
+            room=parse_int(get("room")),
+            dispute_type=parse_int(get("dispute_type")),
             state=str(get("state") or "")[:20],
-            mediator=_lenient(int, get("mediator")),
+            mediator=parse_int(get("mediator")),
             outcome=str(get("outcome") or "")[:10],
             route=str(get("route") or "")[:12],
             time_status=str(get("time_status") or "")[:6],

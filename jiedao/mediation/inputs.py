@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from jiedao.cases.inputs import text as text  # the engine's text reader, used as inputs.text
 from jiedao.core import crypto
 from jiedao.core.errors import InvalidInput
+from jiedao.core.ints import parse_int
 
 
 def day(
@@ -54,10 +55,7 @@ def choice(data: Mapping[str, Any], name: str, label: str, allowed: Mapping[str,
 
 def pk(data: Mapping[str, Any], name: str) -> int:
     """A row id, or 0 (which matches no row) when missing or malformed."""
-    try:
-        return int(data.get(name) or "")
-    except (TypeError, ValueError):
-        return 0
+    return parse_int(data.get(name)) or 0
 
 
 def id_number(data: Mapping[str, Any], name: str) -> str:

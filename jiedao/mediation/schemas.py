@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from ninja import Schema
 
+from jiedao.core.api.schemas import DbInt
+
 
 class DisputeItem(Schema):
     """A list row's extension: room, type, mediator, outcome."""
@@ -65,8 +67,8 @@ class ApplicationIn(Schema):
     title: str | None = None
     description: str | None = None
     request: str | None = None
-    dispute_type: int | None = None
-    room: int | None = None
+    dispute_type: DbInt | None = None
+    room: DbInt | None = None
     applicant_name: str | None = None
     applicant_id_number: str | None = None
     applicant_phone: str | None = None

@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_date
 from jiedao.cases.models import Case, TimeStatus
 from jiedao.core import crypto
 from jiedao.core.indicators import Period
+from jiedao.core.ints import parse_int
 from jiedao.petitions import stats
 from jiedao.petitions.kind import OPEN
 from jiedao.petitions.models import Petitioner
@@ -29,11 +30,6 @@ FLAGS = {
     "extension": Q(pending_extension_days__isnull=False),
     "backlog_open": Q(petition__backlog=True, petition__backlog_resolved_on__isnull=True),
 }
-
-
-def _int(value: Any) -> int | None:
-    text = str(value or "").strip()
-    return int(text) if text.isdigit() else None
 
 
 def _date(value: Any) -> date | None:
@@ -148,7 +144,7 @@ PARSERS: dict[str, Callable[[Any], Any]] = {
     "petition_type": _text(12),
     "category": _text(40),
     "stage": _text(8),
-    "department": _int,
+    "department": parse_int,
     "time_status": _text(6),
     "flag": _one_of(FLAGS),
     "figure": _one_of(stats.BY_CODE),

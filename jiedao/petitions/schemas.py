@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from ninja import Schema
 
+from jiedao.core.api.schemas import DbInt
+
 
 class PetitionerIn(Schema):
     name: str
@@ -21,7 +23,7 @@ class PetitionIn(Schema):
     channel: str
     petition_type: str
     content_category: str
-    person_count: int | None = None
+    person_count: DbInt | None = None
     over_level: bool = False
     petitioners: list[PetitionerIn]
     repeat_of: str = ""  # "" link automatically, "none" not a repeat, or an earlier case number

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from jiedao.core.api.auth import current_user
+from jiedao.core.api.schemas import DbInt
 from jiedao.core.errors import InvalidInput
 from jiedao.core.models import Community, Department, Grid, Tag, User
 from jiedao.registers import access as acc
@@ -90,16 +91,16 @@ def _fk(model: type[Model], pk: int | None, field: str) -> Any:
 class ProjectIn(Schema):
     name: str
     kind: str = "investment"
-    sector_id: int | None = None
-    source_id: int | None = None
+    sector_id: DbInt | None = None
+    source_id: DbInt | None = None
     investment: Decimal = Decimal(0)
-    leader_id: int | None = None
-    department_id: int | None = None
-    community_id: int | None = None
-    parcel_ids: list[int] = []
+    leader_id: DbInt | None = None
+    department_id: DbInt | None = None
+    community_id: DbInt | None = None
+    parcel_ids: list[DbInt] = []
     note: str = ""
     dates: dict[str, date | None] = {}
-    version: int | None = None
+    version: DbInt | None = None
 
 
 def _project(body: ProjectIn) -> actions.ProjectInput:
@@ -120,12 +121,12 @@ def _project(body: ProjectIn) -> actions.ProjectInput:
 
 class ParcelIn(Schema):
     name: str
-    community_id: int | None = None
+    community_id: DbInt | None = None
     area_mu: Decimal | None = None
-    department_id: int | None = None
+    department_id: DbInt | None = None
     note: str = ""
     dates: dict[str, date | None] = {}
-    version: int | None = None
+    version: DbInt | None = None
 
 
 def _parcel(body: ParcelIn) -> actions.ParcelInput:
@@ -142,14 +143,14 @@ def _parcel(body: ParcelIn) -> actions.ParcelInput:
 class StructureIn(Schema):
     address: str
     area_m2: Decimal | None = None
-    community_id: int | None = None
-    grid_id: int | None = None
+    community_id: DbInt | None = None
+    grid_id: DbInt | None = None
     lat: float | None = None
     lng: float | None = None
     description: str = ""
     notice_deadline: date | None = None
     dates: dict[str, date | None] = {}
-    version: int | None = None
+    version: DbInt | None = None
 
 
 def _structure(body: StructureIn) -> actions.StructureInput:
@@ -167,17 +168,17 @@ def _structure(body: StructureIn) -> actions.StructureInput:
 
 
 class LedgerIn(Schema):
-    type_id: int
+    type_id: DbInt
     date: date
     title: str
     quantity: Decimal
     unit: str = ""
     level: str = ""
-    attendance: int | None = None
-    community_id: int | None = None
-    department_id: int | None = None
+    attendance: DbInt | None = None
+    community_id: DbInt | None = None
+    department_id: DbInt | None = None
     note: str = ""
-    version: int | None = None
+    version: DbInt | None = None
 
 
 def _entry(body: LedgerIn) -> actions.LedgerInput:
@@ -215,7 +216,7 @@ def create_project(request: HttpRequest, body: ProjectIn) -> Status:
 
 
 @router.put("/projects/{pk}", summary="Update a project (version required)")
-def update_project(request: HttpRequest, pk: int, body: ProjectIn) -> dict[str, Any]:
+def update_project(request: HttpRequest, pk: DbInt, body: ProjectIn) -> dict[str, Any]:
     def change(u: User, obj: Any) -> Any:
         data = _project(body)
         data.kind = obj.kind
@@ -230,7 +231,7 @@ def create_parcel(request: HttpRequest, body: ParcelIn) -> Status:
 
 
 @router.put("/land/{pk}", summary="Update a land parcel (version required)")
-def update_parcel(request: HttpRequest, pk: int, body: ParcelIn) -> dict[str, Any]:
+def update_parcel(request: HttpRequest, pk: DbInt, body: ParcelIn) -> dict[str, Any]:
     return _update(
         request,
         "land",
@@ -249,7 +250,7 @@ def create_structure(request: HttpRequest, body: StructureIn) -> Status:
 
 
 @router.put("/structures/{pk}", summary="Update an illegal structure (version required)")
-def update_structure(request: HttpRequest, pk: int, body: StructureIn) -> dict[str, Any]:
+def update_structure(request: HttpRequest, pk: DbInt, body: StructureIn) -> dict[str, Any]:
     return _update(
         request,
         "structures",
@@ -266,7 +267,7 @@ def create_entry(request: HttpRequest, body: LedgerIn) -> Status:
 
 
 @router.put("/ledger/{pk}", summary="Update a ledger entry (version required)")
-def update_entry(request: HttpRequest, pk: int, body: LedgerIn) -> dict[str, Any]:
+def update_entry(request: HttpRequest, pk: DbInt, body: LedgerIn) -> dict[str, Any]:
     return _update(
         request,
         "ledger",
@@ -281,7 +282,7 @@ class StageIn(Schema):
     stage: str
     on: date | None = None
     reason: str = ""
-    version: int
+    version: DbInt
 
 
 def _mount_reads(key: str) -> None:
@@ -290,7 +291,7 @@ def _mount_reads(key: str) -> None:
     @router.get(
         f"/{key}/", operation_id=f"registers_{key}_list", summary=f"List {key} (filters as on the page)"
     )
-    def list_records(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    def list_records(request: HttpRequest, limit: DbInt = 50, offset: DbInt = 0) -> dict[str, Any]:
         rdef = _rdef(request, key)
         qs, _flt = rdef.rows(current_user(request), request.GET)
         limit, offset = max(1, min(limit, MAX_LIMIT)), max(0, offset)
@@ -299,7 +300,7 @@ def _mount_reads(key: str) -> None:
     @router.get(
         f"/{key}/{{pk}}", operation_id=f"registers_{key}_get", summary=f"One of {key}, with its history"
     )
-    def get_record(request: HttpRequest, pk: int) -> dict[str, Any]:
+    def get_record(request: HttpRequest, pk: DbInt) -> dict[str, Any]:
         rdef = _rdef(request, key)
         return _detail(rdef, rdef.get(current_user(request), pk))
 
@@ -311,7 +312,7 @@ def _mount_reads(key: str) -> None:
         operation_id=f"registers_{key}_stage",
         summary=f"Move one of {key} to another stage",
     )
-    def move(request: HttpRequest, pk: int, body: StageIn) -> dict[str, Any]:
+    def move(request: HttpRequest, pk: DbInt, body: StageIn) -> dict[str, Any]:
         rdef = _rdef(request, key)
         user = current_user(request)
         obj = rdef.get(user, pk)

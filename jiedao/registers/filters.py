@@ -10,16 +10,11 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jiedao.core.ints import parse_int
+
 # Milestones waiting for their actual date: planned before today (逾期), or within the next days.
 SOON_DAYS = 30
 DUE = {"late": _("节点逾期"), "soon": _("30日内到期")}  # the label says SOON_DAYS
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _date(value: Any) -> date | None:
@@ -65,7 +60,7 @@ class RegisterFilter:
         values: dict[str, Any] = {}
         for name in spec.exact:
             raw = params.get(name)
-            value = _int(raw) if name in spec.ints else str(raw or "").strip()[:40]
+            value = parse_int(raw) if name in spec.ints else str(raw or "").strip()[:40]
             if value not in (None, ""):
                 values[name] = value
         for name in ("date_from", "date_to"):

@@ -12,7 +12,9 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from jiedao.core.api.schemas import DbInt
 from jiedao.core.fields import Protected
+from jiedao.core.ints import PAGE_MAX
 from jiedao.core.models import User
 from jiedao.registry import queries
 from jiedao.registry.models import Place, Resident
@@ -78,19 +80,19 @@ class PlacePage(Schema):
 
 class ResidentParams(Schema):
     q: str = ""
-    community: int | None = None
-    grid: int | None = None
-    tag: int | None = None
-    page: int = 1
-    page_size: int = 20
+    community: DbInt | None = None
+    grid: DbInt | None = None
+    tag: DbInt | None = None
+    page: DbInt = 1
+    page_size: DbInt = 20
 
 
 class PlaceParams(Schema):
     q: str = ""
-    kind: int | None = None
-    grid: int | None = None
-    page: int = 1
-    page_size: int = 20
+    kind: DbInt | None = None
+    grid: DbInt | None = None
+    page: DbInt = 1
+    page_size: DbInt = 20
 
 
 def _resident(r: Resident) -> dict[str, Any]:
@@ -131,7 +133,7 @@ def _place(p: Place) -> dict[str, Any]:
 
 def _window(page: int, page_size: int) -> tuple[int, int]:
     size = max(1, min(page_size, PAGE_SIZE_MAX))
-    return max(1, page), size
+    return max(1, min(page, PAGE_MAX)), size
 
 
 @router.get("/residents", response=ResidentPage, summary="居民列表（号码已脱敏）")
@@ -145,7 +147,7 @@ def list_residents(request: HttpRequest, params: Query[ResidentParams]) -> dict[
 
 
 @router.get("/residents/{resident_id}", response=ResidentOut, summary="居民详情（号码已脱敏）")
-def get_resident(request: HttpRequest, resident_id: int) -> dict[str, Any]:
+def get_resident(request: HttpRequest, resident_id: DbInt) -> dict[str, Any]:
     resident = queries.get_resident_for(_user(request), resident_id)
     return _resident(resident)
 

@@ -8,6 +8,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from jiedao.core import crypto
+from jiedao.core.ints import parse_int
 from jiedao.core.models import Community, Grid, Tag, User
 from jiedao.core.scope import Scope, scope_of
 from jiedao.registry import access
@@ -128,10 +129,9 @@ def get_organisation_for(user: User | None, pk: Any) -> Organisation:
 
 
 def _get_for(model: type[M], user: User | None, pk: Any, *, related: tuple[str, ...]) -> M:
-    try:
-        key = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    key = parse_int(pk)
+    if key is None:
+        raise Http404
     obj = _visible(model, user, include_archived=True).select_related(*related).filter(pk=key).first()
     if obj is None:
         raise Http404

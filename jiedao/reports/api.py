@@ -14,6 +14,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from jiedao.core.api.auth import current_user
+from jiedao.core.api.schemas import DbInt
 from jiedao.core.models import User
 from jiedao.reports.access import chosen, readable_reports, report_jurisdictions
 from jiedao.reports.actions import check_year, report_for
@@ -81,7 +82,7 @@ def list_reports(request: HttpRequest) -> list[StoredOut]:
 
 
 @router.get("/year/{year}", response=ReportOut)
-def year_report(request: HttpRequest, year: int, jurisdiction: str = "") -> ReportOut:
+def year_report(request: HttpRequest, year: DbInt, jurisdiction: str = "") -> ReportOut:
     found = chosen(_user(request), jurisdiction)
     if found is None:
         raise Http404

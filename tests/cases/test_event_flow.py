@@ -61,7 +61,7 @@ def test_illegal_transition_is_409_and_changes_nothing(users, clients):
     assert "签收" in body["message"]
     # A handler may not accept; the grid worker may not dispatch.
     act(clients["dispatcher"], eid, "accept")
-    act(clients["grid_worker"], eid, "dispatch", expect=409, department=department_of(users["handler"]).pk)
+    act(clients["grid_worker"], eid, "dispatch", expect=403, department=department_of(users["handler"]).pk)
     after = Case.objects.get(pk=eid)
     assert after.state == "accepted"
     assert after.version == before.version + 1

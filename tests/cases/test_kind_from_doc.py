@@ -118,7 +118,7 @@ def test_a_dispatcher_registers_lists_and_answers_over_the_api(
     assert dispatcher.get("/api/suggestions", {"state": "answered"}).json()["count"] == 1
 
 
-def test_refused_actions_answer_409_or_400_and_write_nothing(
+def test_refused_actions_answer_403_409_or_400_and_write_nothing(
     suggestions: AppConfig, users: dict[str, User], client_for: Callable[[User], Client]
 ) -> None:
     dispatcher = client_for(users["dispatcher"])
@@ -129,7 +129,7 @@ def test_refused_actions_answer_409_or_400_and_write_nothing(
     leader = client_for(users["leader"])  # reads suggestions, may not answer them
     assert "答复</summary>" not in leader.get(f"/suggestions/{case_id}/").content.decode()
     forbidden = post(leader, f"/api/suggestions/{case_id}/answer", {"result": "好"})
-    assert forbidden.status_code == 409
+    assert forbidden.status_code == 403
     assert forbidden.json()["code"] == "forbidden"
     assert post(dispatcher, f"/api/suggestions/{case_id}/withdraw", {"note": "提出人撤回"}).status_code == 200
     again = post(dispatcher, f"/api/suggestions/{case_id}/answer", {"result": "好"})

@@ -125,7 +125,7 @@ def test_illegal_action_shows_error_and_changes_nothing(jurisdiction, users, gri
     assert response.status_code == 409
     assert "当前状态“待受理”下不能执行“签收”" in response.content.decode()
     response = clients["grid_worker"].post(url(case, "act/"), {"action": "accept", "version": case.version})
-    assert response.status_code == 409
+    assert response.status_code == 403
     assert "您无权" in response.content.decode()
     _unchanged(case)
 

@@ -155,7 +155,7 @@ def test_other_refusals(
     refused = api(mediator, case_id, "refer_court", expect=400, court=999999, note="双方分歧大")
     assert refused["message"] == "请选择共享法庭。"
     # A dispatcher may assign but not mediate.
-    refused = api(client, case_id, "agree", expect=409, terms="赔偿", effective_on=_today())
+    refused = api(client, case_id, "agree", expect=403, terms="赔偿", effective_on=_today())
     assert refused["code"] == "forbidden"
     assert _snapshot(case_id) == before
     # A stale version is refused too.

@@ -115,8 +115,8 @@ def test_transitions_over_the_api(
     assigned = api(dispatcher, case_id, "assign", room=rooms["min"].pk, mediator=mediators["mediator_min"].pk)
     assert assigned["state"] == "mediating"
     assert assigned["extension"]["mediator"] == "王调解"
-    # A dispatcher may assign but not mediate: the engine's table answers 409 with a reason.
-    refused = api(dispatcher, case_id, "agree", expect=409, terms="赔偿", effective_on="2026-01-05")
+    # A dispatcher may assign but not mediate: the engine's table answers 403 with a reason.
+    refused = api(dispatcher, case_id, "agree", expect=403, terms="赔偿", effective_on="2026-01-05")
     assert refused["code"] == "forbidden"
     mediator = client_for(mediators["mediator_min"])
     withdrawn = api(mediator, case_id, "withdraw", note="申请人撤回")

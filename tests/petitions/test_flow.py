@@ -10,7 +10,7 @@ import pytest
 from jiedao.cases import actions
 from jiedao.cases.models import Action, Case
 from jiedao.core.config import load_config
-from jiedao.core.errors import IllegalTransition, InvalidInput
+from jiedao.core.errors import Forbidden, IllegalTransition, InvalidInput
 from jiedao.petitions.models import Petition
 from tests.petitions.helpers import department, register, to_reply
 
@@ -75,7 +75,7 @@ def test_extension_once_within_the_profile_maximum(users, jurisdiction):
         payload={"extension_days": 30},
         note="需现场核实",
     )
-    with pytest.raises(IllegalTransition):
+    with pytest.raises(Forbidden):
         actions.perform(case.pk, "approve_extension", acting_user=users["handler"])
     actions.perform(case.pk, "approve_extension", acting_user=users["leader"], now=T0)
     case.refresh_from_db()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
@@ -26,6 +29,21 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(DomainError)
     def case_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
         return reply(request, exc.status, exc.code, exc.message, field=exc.field)
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        return reply(
+            request, 413, "too_large", _("请求正文过大（上限 %(mb)d MB）。") % {"mb": max(1, limit // 2**20)}
+        )
+
+    # Django refuses a body it cannot take apart (too many fields, a broken multipart body, a
+    # connection cut mid-body) with its HTML 400 page; under /api/ the answer is the JSON error.
+    @api.exception_handler(SuspiciousOperation)
+    @api.exception_handler(MultiPartParserError)
+    @api.exception_handler(UnreadablePostError)
+    def unreadable(request: HttpRequest, exc: Exception) -> HttpResponse:
+        return reply(request, 400, "bad_body", _("无法读取请求正文，请检查格式和大小。"))
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
