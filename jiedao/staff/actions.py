@@ -294,10 +294,13 @@ def reset_password(*, acting_user: User | None, jurisdiction: Jurisdiction, pers
     return raw
 
 
-def change_own_password(*, person: User, new_password: str) -> None:
-    """The person's own new password (validated by the caller's form); clears the forced change."""
+def change_own_password(*, person: User, new_password: str, source: str = "") -> None:
+    """The person's own new password (validated by the caller's form); clears the forced change.
+    `source` is the address the change came from, for the security audit."""
     with transaction.atomic():
         person.set_password(new_password)
         person.must_change_password = False
         person.save(update_fields=["password", "password_changed_at", "must_change_password"])
-        audit.record(person, "change_password", acting_user=person, jurisdiction_id=None)
+        audit.record(
+            person, "change_password", acting_user=person, jurisdiction_id=None, after={"ip": source}
+        )
