@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -135,9 +136,6 @@ LOGIN_REDIRECT_URL = "web:workbench"
 LOGOUT_REDIRECT_URL = "web:login"
 CSRF_FAILURE_VIEW = "jiedao.web.errors.csrf_failure"  # a page of the platform, JSON under /api/
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -205,8 +203,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("JIEDAO_LOG_LEVEL", "WARNING")},
 }
 
-SESSION_COOKIE_AGE = 12 * 3600
-
 
 # Safe outputs (等保 2.0): TLS behind a proxy, cookies, HSTS, no caching of personal data.
 # A deployment sets these from the environment (README "配置", docs/运维手册.md §2); the defaults
@@ -245,3 +241,29 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# 等保 身份鉴别 (jiedao/staff/passwords.py): password rules and age.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "jiedao.staff.passwords.LengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "jiedao.staff.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "jiedao.staff.passwords.UsernameValidator"},
+    {"NAME": "jiedao.staff.passwords.CommonValidator"},
+]
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("JIEDAO_PASSWORD_MAX_AGE_DAYS", "90"))  # 0: no limit
+# Login failures (jiedao/staff/lockout.py, django-axes): N failures for one account or from one
+# address lock it for M minutes, the right password included.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = ["jiedao.staff.lockout.LockoutBackend", *AUTHENTICATION_BACKENDS]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = int(os.environ.get("JIEDAO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("JIEDAO_LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "jiedao.staff.lockout.source_address"
+AXES_LOCKOUT_CALLABLE = "jiedao.staff.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successes are in our audit log (jiedao/staff/signin_audit.py)
+AXES_VERBOSE = False
+# Sessions (jiedao/staff/sessions.py): idle timeout and absolute lifetime.
+SESSION_IDLE_SECONDS = 60 * int(os.environ.get("JIEDAO_SESSION_IDLE_MINUTES", "30"))
+SESSION_ABSOLUTE_SECONDS = 3600 * int(os.environ.get("JIEDAO_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS

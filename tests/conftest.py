@@ -9,7 +9,7 @@ Fixtures (all function-scoped, all need the database):
 - ``grid_points``: dict grid code → (lat, lng) of a point inside that grid; ``outside_point``.
 - ``other_jurisdiction``: 另一街道 (code ``other-jd``, prefix ``LJ``), same default config, its own
   community ``C1`` and one grid ``G1`` around lat 30.0 / lng 121.0 — fully isolated from the first.
-- ``users``: dict role key → core.User (password ``pass12345``) with one RoleAssignment each, in
+- ``users``: dict role key → core.User (password ``Ceshi-2026x``) with one RoleAssignment each, in
   ``jurisdiction``: ``grid_worker`` (grid G1), ``grid_worker_b`` (grid G3, community C2),
   ``grid_leader`` (community C1), ``dispatcher``, ``handler`` (department ``enforcement``
   综合执法队), ``handler_b`` (department ``market_supervision`` 市场监管所), ``leader``,
@@ -36,7 +36,7 @@ from jiedao.core.config import load_config
 from jiedao.core.models import Community, Department, Grid, Jurisdiction, Role, RoleAssignment, User
 from jiedao.events import categories
 
-PASSWORD = "pass12345"
+PASSWORD = "Ceshi-2026x"  # passes the password rules: create_superuser checks them
 STEP = 0.01
 
 

@@ -24,7 +24,7 @@ from jiedao.core.models import (
 )
 from jiedao.demo.names import NameBook
 
-DEMO_PASSWORD = "demo12345"
+DEMO_PASSWORD = "Jiedao#2026"
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """A year of mediation for the demo 街道 (the seed report: "处置各类矛盾纠纷98件"), walked through
 the engine on legal paths of the table: walk-ins and disputes from events across the four rooms,
 sessions, agreements with fulfilment and 司法确认, failures guided to court or referred to the
-共享法庭. Demo mediators (one per room, password demo12345) are placed in their rooms."""
+共享法庭. Demo mediators (one per room, password Jiedao#2026) are placed in their rooms."""
 
 from __future__ import annotations
 

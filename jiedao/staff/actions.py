@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from jiedao.core.models import Jurisdiction, RoleAssignment, User
 from jiedao.staff.checks import (
     PersonData,
     RoleSpec,
+    check_password,
     check_person,
     check_roles,
     one_time_password,
@@ -99,9 +99,12 @@ def create_person(
     Without `password` a one-time password is generated and must be changed at first login.
     """
     values = check_all(data, roles, jurisdiction=jurisdiction)
-    raw = password or one_time_password()
+    if password is not None:
+        check_password(password, username=values["username"])
+    raw = password or one_time_password(values["username"])
     with transaction.atomic():
-        person = User(**values, password=make_password(raw), must_change_password=password is None)
+        person = User(**values, must_change_password=password is None)
+        person.set_password(raw)
         person.save()
         _write_roles(person, jurisdiction, roles, acting_user=acting_user)
         audit.record(
@@ -281,20 +284,23 @@ def require_password_change(*, acting_user: User | None, jurisdiction: Jurisdict
 
 def reset_password(*, acting_user: User | None, jurisdiction: Jurisdiction, person: User) -> str:
     """Set a one-time password (returned, to be shown once) that must be changed at next sign-in."""
-    raw = one_time_password()
+    raw = one_time_password(person.username)
     with transaction.atomic():
-        person.password = make_password(raw)
+        person.set_password(raw)
         person.must_change_password = True
-        person.save(update_fields=["password", "must_change_password"])
+        person.save(update_fields=["password", "password_changed_at", "must_change_password"])
         # The audit says that it happened, never the value.
         audit.record(person, "reset_password", acting_user=acting_user, jurisdiction_id=jurisdiction.pk)
     return raw
 
 
-def change_own_password(*, person: User, new_password: str) -> None:
-    """The person's own new password (validated by the caller's form); clears the forced change."""
+def change_own_password(*, person: User, new_password: str, source: str = "") -> None:
+    """The person's own new password (validated by the caller's form); clears the forced change.
+    `source` is the address the change came from, for the security audit."""
     with transaction.atomic():
         person.set_password(new_password)
         person.must_change_password = False
-        person.save(update_fields=["password", "must_change_password"])
-        audit.record(person, "change_password", acting_user=person, jurisdiction_id=None)
+        person.save(update_fields=["password", "password_changed_at", "must_change_password"])
+        audit.record(
+            person, "change_password", acting_user=person, jurisdiction_id=None, after={"ip": source}
+        )

@@ -12,11 +12,12 @@ class StaffConfig(AppConfig):
     def ready(self) -> None:
         from jiedao.core.menu import ACCOUNT, EVERYONE, MenuEntry, register_menu
         from jiedao.core.models import Role
-        from jiedao.staff import history, todo
+        from jiedao.staff import history, signin_audit, todo
 
         register_menu(
             MenuEntry("staff:list", _("人员与权限"), frozenset({Role.ADMIN}), _("系统管理"), order=10),
             MenuEntry("staff:password_change", _("修改密码"), EVERYONE, ACCOUNT, order=10),
         )
         history.register()
+        signin_audit.connect()
         todo.register()

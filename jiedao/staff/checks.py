@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -51,17 +52,25 @@ class PersonData:
     post: str = ""
 
 
-def one_time_password() -> str:
-    """A random password shown once: 12 characters of letters and digits without look-alikes."""
+def one_time_password(username: str = "") -> str:
+    """A random password shown once: 12 characters of letters and digits without look-alikes,
+    drawn again until it passes the password rules like any other."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
     while True:
         value = "".join(secrets.choice(alphabet) for _ in range(12))
-        if (
-            any(c.isupper() for c in value)
-            and any(c.islower() for c in value)
-            and any(c.isdigit() for c in value)
-        ):
-            return value
+        try:
+            validate_password(value, User(username=username))
+        except ValidationError:
+            continue
+        return value
+
+
+def check_password(raw: str, *, username: str) -> None:
+    """A password chosen by someone (not drawn): the rules, as ValidationError({"password": …})."""
+    try:
+        validate_password(raw, User(username=username))
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from None
 
 
 def check_person(

@@ -16,6 +16,11 @@ ACTION_LABELS = {
     "reset_password": _("重置密码"),
     "change_password": _("本人修改密码"),
     "revoke_token": _("吊销接口令牌"),
+    "unlock": _("解除登录锁定"),
+    "login": _("登录"),
+    "logout": _("退出登录"),
+    "login_failed": _("登录失败"),
+    "login_locked": _("登录锁定"),
 }
 
 

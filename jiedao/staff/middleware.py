@@ -1,8 +1,11 @@
-"""Two refusals that must hold on every request, before any view runs.
+"""Three refusals that must hold on every request, before any view runs.
 
+- A session past its idle timeout or absolute lifetime (jiedao.staff.sessions) is ended, and
+  the person lands on the login page with the reason.
 - A session of a person who has since been deactivated is ended on its very next request (the
   auth backend already refuses to load an inactive user; this says why, on the login page).
-- A person who must change their password (a one-time password, or an admin's demand) reaches
+- A person who must change their password (a one-time password, an admin's demand, or one
+  older than `PASSWORD_MAX_AGE_DAYS`) reaches
   only the 修改密码 page until they have done so. The API answers 403 JSON instead of a
   redirect: a one-time password was handed over on paper or by phone and must not open the
   API either, and a script cannot follow a redirect to a form. Bearer tokens are refused the
@@ -23,6 +26,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from jiedao.core.errors import PASSWORD_CHANGE_REQUIRED
+from jiedao.staff.passwords import must_change
+from jiedao.staff.sessions import expired_reason
 
 API_PREFIX = "/api/"
 
@@ -48,11 +53,17 @@ class StaffSessionMiddleware:
             if request.path.startswith(API_PREFIX):
                 return self.get_response(request)
             return redirect(settings.LOGIN_URL)
-        if (
-            user.is_authenticated
-            and getattr(user, "must_change_password", False)
-            and not self._allowed(request)
-        ):
+        reason = expired_reason(request) if user.is_authenticated else None
+        if reason is not None:
+            logout(request)
+            messages.info(request, reason)
+            if request.path.startswith(API_PREFIX):
+                return JsonResponse({"code": "session_expired", "message": reason}, status=401)
+            target = reverse(settings.LOGIN_URL)
+            if request.method == "GET":
+                target += "?" + urlencode({"next": request.get_full_path()})
+            return redirect(target)
+        if user.is_authenticated and must_change(user) and not self._allowed(request):
             if request.path.startswith(API_PREFIX):
                 return JsonResponse(
                     {"code": "password_change_required", "message": password_change_required_message()},

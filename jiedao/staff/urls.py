@@ -12,7 +12,13 @@ urlpatterns = [
     path("<int:pk>/edit/", views.person_edit, name="edit"),
     *(
         path(f"<int:pk>/{action.replace('_', '-')}/", views.person_action, {"action": action}, name=action)
-        for action in ("deactivate", "reactivate", "require_password_change", "reset_password")
+        for action in (
+            "deactivate",
+            "reactivate",
+            "require_password_change",
+            "reset_password",
+            "unlock",
+        )
     ),
     path("", include("jiedao.staff.imports.urls")),  # staff:import (批量导入 on the list)
     path("", include("jiedao.staff.tokens.urls")),  # staff:tokens (接口令牌 on the person page)

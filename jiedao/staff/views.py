@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -19,10 +20,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jiedao.core.audit import history
 from jiedao.core.models import User
-from jiedao.staff import actions
+from jiedao.staff import actions, lockout
 from jiedao.staff.access import person_for, pick_jurisdiction, require_manager
 from jiedao.staff.forms import OwnPasswordForm, PersonForm, StaffFilterForm, apply_errors
 from jiedao.staff.history import entry_label
+from jiedao.staff.passwords import password_expired
 from jiedao.staff.queries import role_lines, search_staff
 from jiedao.staff.roles_form import (
     PREFIX,
@@ -45,6 +47,7 @@ FLAG_ACTIONS = {
         actions.require_password_change,
         gettext_lazy("%(name)s下次登录时须先修改密码"),
     ),
+    "unlock": (lockout.unlock, gettext_lazy("已解除锁定：%(name)s可以立即重新登录")),
 }
 
 
@@ -200,6 +203,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "lines": role_lines([person], managed)[person.pk],
             "entries": entries,
             "is_self": person.pk == user.pk,
+            "locked": lockout.is_locked(person),
         },
     )
 
@@ -249,7 +253,11 @@ def password_change(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         target = ""
     if request.method == "POST" and form.is_valid():
-        actions.change_own_password(person=user, new_password=form.cleaned_data["new_password1"])
+        actions.change_own_password(
+            person=user,
+            new_password=form.cleaned_data["new_password1"],
+            source=lockout.source_address(request),
+        )
         update_session_auth_hash(request, user)  # this session stays signed in; others end
         messages.success(request, _("密码已修改"))
         return redirect(target or reverse("web:workbench"))
@@ -257,6 +265,12 @@ def password_change(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staff/password_change.html",
-        {"form": form, "next": target, "forced": user.must_change_password},
+        {
+            "form": form,
+            "next": target,
+            "forced": user.must_change_password,
+            "expired": not user.must_change_password and password_expired(user),
+            "max_age_days": settings.PASSWORD_MAX_AGE_DAYS,
+        },
         status=status,
     )

@@ -1,6 +1,7 @@
 """The shared fixtures build what other areas' tests rely on."""
 
 from jiedao.core.models import AuditEntry, Category, Department, Platform, RoleAssignment, SLAPolicy, Tag
+from tests.conftest import PASSWORD
 
 
 def test_jurisdiction_has_default_config_and_grids(jurisdiction, grids, communities):
@@ -33,7 +34,7 @@ def test_users_have_scoped_roles(users, grids):
     dept = RoleAssignment.objects.get(user=users["handler"]).department
     assert dept is not None
     assert dept.code == "enforcement"
-    assert users["admin"].check_password("pass12345")
+    assert users["admin"].check_password(PASSWORD)
 
 
 def test_other_jurisdiction_is_separate(jurisdiction, other_jurisdiction, other_dispatcher):

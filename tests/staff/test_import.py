@@ -19,6 +19,7 @@ from openpyxl import Workbook, load_workbook
 
 from jiedao.core.models import AuditEntry, RoleAssignment, User
 from jiedao.mediation.models import Room, RoomMember
+from jiedao.staff.signin_audit import SIGN_IN_ACTIONS
 
 HEADERS = [
     "姓名",
@@ -70,7 +71,7 @@ def written() -> tuple[int, int, int, int]:
         User.objects.count(),
         RoleAssignment.objects.count(),
         RoomMember.objects.count(),
-        AuditEntry.objects.count(),
+        AuditEntry.objects.exclude(action__in=SIGN_IN_ACTIONS).count(),  # signing in is not a write
     )
 
 

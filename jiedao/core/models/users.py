@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from typing import Any, ClassVar
+
+from django.contrib.auth import password_validation
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jiedao.core import crypto
@@ -25,6 +29,17 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("管理员")
 
 
+class StaffUserManager(UserManager["User"]):
+    def create_superuser(
+        self, username: str, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> User:
+        # `createsuperuser --noinput` (DJANGO_SUPERUSER_PASSWORD) skips the validators; this
+        # does not: no administrator account with a weak password.
+        if password is not None:
+            password_validation.validate_password(password, self.model(username=username))
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(BlindIndexedModel, AbstractUser):
     """A person who signs in; what they may see and do comes from their role assignments.
 
@@ -44,6 +59,9 @@ class User(BlindIndexedModel, AbstractUser):
     )
     post = models.CharField(_("职务"), max_length=60, blank=True)
     must_change_password = models.BooleanField(_("下次登录须修改密码"), default=False)
+    password_changed_at = models.DateTimeField(_("密码设置时间"), null=True, blank=True)
+
+    objects: ClassVar[StaffUserManager] = StaffUserManager()
 
     class Meta:
         verbose_name = _("用户")
@@ -51,6 +69,11 @@ class User(BlindIndexedModel, AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def set_password(self, raw_password: str | None) -> None:
+        """Also notes when, for the password's maximum age (jiedao.staff.passwords)."""
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
 
 
 class InspectionArea(models.Model):
