@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -45,7 +47,10 @@ def test_intake_page_has_phone_controls(users, clients):
     page = clients["grid_worker"].get(URL).content.decode()
     assert 'capture="environment"' in page
     assert 'accept="image/*,application/pdf"' in page
-    assert "JiedaoMap.pick" in page
+    # The map picker is wired by a static script (no inline script under the CSP).
+    assert 'src="/static/events/create.js"' in page
+    script = (Path(__file__).resolve().parents[2] / "jiedao/events/static/events/create.js").read_text()
+    assert "JiedaoMap.pick" in script
     assert 'name="viewport"' in page
 
 
