@@ -114,8 +114,6 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + NORMAL sync + IMMEDIATE transactions: many readers, one writer without lock upgrades.
-    # Django's backend with query conversion cached (jiedao/core/sqlite).
-    DATABASES["default"]["ENGINE"] = "jiedao.core.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,

@@ -1,1 +1,0 @@
-"""Django's SQLite backend with query conversion cached (ENGINE "jiedao.core.sqlite")."""
